@@ -1,0 +1,29 @@
+/**
+ * The background (service worker in Chrome, event page in Firefox): holds the index and answers
+ * typed messages from content scripts and the popup. Every message is checked: it must come from
+ * this extension (sender.id), page messages from a tab, popup messages from an extension page.
+ */
+
+import type { Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
+import { listen } from '../messaging/channel.ts';
+import type { ToBackground } from '../messaging/protocol.ts';
+import { contentHandlers } from './handlers-content.ts';
+import { popupHandlers } from './handlers-popup.ts';
+import { loadIndex } from './load-index.ts';
+
+const handlers = { ...contentHandlers, ...popupHandlers };
+
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+export function accept(type: string, sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (type.startsWith('content/')) return sender.tab !== undefined;
+  if (type.startsWith('popup/')) return fromExtensionPage(sender) && !sender.tab?.url?.startsWith('http');
+  return false;
+}
+
+listen<ToBackground>(handlers, accept);
+void loadIndex();

@@ -1,0 +1,16 @@
+/**
+ * The per-site switch (issue 4.6): the hosts where the reader turned crossread off, kept in
+ * storage.sync so the choice follows the reader across browsers they sync.
+ */
+import browser from 'webextension-polyfill';
+
+const KEY = 'disabledSites';
+
+export async function disabledSites(): Promise<string[]> {
+  const stored = (await browser.storage.sync.get(KEY))[KEY];
+  return Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
+}
+
+export async function isSiteEnabled(host: string): Promise<boolean> {
+  return !(await disabledSites()).includes(host);
+}

@@ -1,0 +1,151 @@
+/**
+ * The shape of `index.json`: crossread's public contract (../shared/DESIGN.md, docs/index-format.md).
+ *
+ * Tests and tools outside the project read these fields, so they only ever grow: a field is never
+ * renamed or removed without bumping {@link INDEX_VERSION}. Everything the page matcher needs is
+ * precomputed here at build time (CONVENTIONS.md 2), so the content script never runs NLP.
+ */
+
+/** Bumped whenever a field changes meaning or disappears; the loader refuses any other version. */
+export const INDEX_VERSION = 1;
+
+/** Entity types, as the contract names them. */
+export type EntityType = 'person' | 'place' | 'organization' | 'other';
+
+/** How the corpus reports a fact overall. */
+export type FactStatus = 'corroborated' | 'conflict' | 'single';
+
+/** How one source's sentence relates to the fact. */
+export type Stance = 'agrees' | 'partial' | 'conflicts';
+
+/** One article of the corpus. `file` is the seed file name; metadata is null where the text does not support it. */
+export interface Source {
+  id: string;
+  file: string;
+  outlet: string | null;
+  title?: string | null;
+  url?: string | null;
+  /** ISO date (YYYY-MM-DD) when known. */
+  published?: string | null;
+  /** Cleaned article text as displayed by the reader view (furniture removed, original characters kept). */
+  text: string;
+  /** Sentence spans in `text`, in order; fact members point at them by index. */
+  sentences: SentenceSpan[];
+}
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  /** Photo captions are kept but marked: they repeat across outlets and carry old dates. */
+  caption?: boolean;
+}
+
+/** One spelling of an entity, with the sources that use it. */
+export interface Alias {
+  text: string;
+  sources: string[];
+}
+
+export interface Entity {
+  id: string;
+  /** Canonical name: the most complete, most used spelling. */
+  name: string;
+  type: EntityType;
+  aliases: Alias[];
+  /** How many mentions across the corpus (salience; used to resolve bare surnames). */
+  mentions: number;
+}
+
+/** A value a claim slot carries, e.g. a number with modifier and unit, an ordinal, a day, a channel. */
+export interface SlotValue {
+  /** Slot kind: 'number' | 'ordinal' | 'date' | 'quote' | 'attribution' | 'channel' | … */
+  kind: string;
+  /** The words as printed in the member sentence. */
+  text: string;
+  /** Normalised value used for comparison ("13000", "first", "2012-07-11", "facebook"). */
+  value: string;
+  /** Offsets of `text` within the member's `text`. */
+  start: number;
+  end: number;
+}
+
+export interface FactMember {
+  /** Source id. */
+  source: string;
+  /** That source's own sentence, as printed. */
+  text: string;
+  stance: Stance;
+  /** Index into the source's `sentences`. */
+  sentence: number;
+  /** The part of `text` that states this fact (a sentence stating several facts is a member of each). */
+  span: { start: number; end: number };
+  /** Slot values found in this member, with offsets into `text` (the popup bolds the differing ones). */
+  values: SlotValue[];
+  /** True when the sentence is shared near-verbatim with another source (wire copy): not an independent report. */
+  wire?: boolean;
+}
+
+/** For a conflict: the values each source gives for one slot. */
+export interface Difference {
+  kind: string;
+  values: { source: string; value: string; text: string }[];
+}
+
+export interface Fact {
+  id: string;
+  status: FactStatus;
+  /** A short label for lists (the most representative member's span). */
+  label: string;
+  /** Entity ids the fact involves. */
+  entities: string[];
+  members: FactMember[];
+  /** Value-level differences between sources (empty unless status is conflict). */
+  differences: Difference[];
+}
+
+/**
+ * What the page matcher needs, precomputed by the indexer. Kept separate from the facts so the
+ * content script receives only this (PERF-NOTES: never ship the full index to every page).
+ */
+export interface MatcherData {
+  /** Name patterns: every alias and the folded keys the page may use for unseen spellings. */
+  names: NamePattern[];
+  /** One signature per fact member sentence, for matching page sentences to facts. */
+  claims: ClaimSignature[];
+}
+
+export interface NamePattern {
+  entity: string;
+  /** Token keys (see core/entities/name-key) of one accepted spelling, in order. */
+  keys: string[];
+  /** True if this spelling may match alone as a bare surname / single token. */
+  single?: boolean;
+}
+
+export interface ClaimSignature {
+  fact: string;
+  /** Source id of the member this signature was computed from. */
+  source: string;
+  /** Sorted, de-duplicated 32-bit hashes of the member span's character 4-grams (folded text). */
+  grams: number[];
+  /** Slot keys the member states (kind:predicate), with values, for slot-aware matching. */
+  slots: { kind: string; key: string; value: string }[];
+  /** Content-word keys, for the "shares words but states something else" guard. */
+  words: string[];
+}
+
+/** The whole `index.json`. */
+export interface CorpusIndex {
+  version: number;
+  /** Human-readable note on how this index was built (folder, counts). */
+  generator?: string;
+  sources: Source[];
+  entities: Entity[];
+  facts: Fact[];
+  matcher: MatcherData;
+}
+
+/** A valid index with nothing in it, written when a corpus folder is empty. */
+export function emptyIndex(): CorpusIndex {
+  return { version: INDEX_VERSION, sources: [], entities: [], facts: [], matcher: { names: [], claims: [] } };
+}

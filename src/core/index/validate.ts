@@ -1,0 +1,198 @@
+/**
+ * Validates a parsed `index.json` before anything uses it (CONVENTIONS.md 2, issue 6.7).
+ *
+ * The index is bundled, but a corrupt, truncated, hostile or wrong-version file must give one
+ * clear error and leave the extension inert, never a half-working state. The check is structural
+ * and bounded: every field the extension reads is checked for type, every reference between
+ * sources, entities and facts must resolve, and offsets must lie inside their strings.
+ */
+import { type CorpusIndex, INDEX_VERSION } from './schema.ts';
+
+/** Thrown with one message that says what is wrong and where (`facts[3].members[0].stance: …`). */
+export class IndexError extends Error {
+  override name = 'IndexError';
+}
+
+const STATUSES = new Set(['corroborated', 'conflict', 'single']);
+const STANCES = new Set(['agrees', 'partial', 'conflicts']);
+const TYPES = new Set(['person', 'place', 'organization', 'other']);
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function need(cond: boolean, where: string, what: string): asserts cond {
+  if (!cond) throw new IndexError(`invalid index: ${where}: ${what}`);
+}
+
+function str(o: Obj, key: string, where: string, optional = false): string | null | undefined {
+  const v = o[key];
+  if (optional && (v === undefined || v === null)) return v as null | undefined;
+  need(typeof v === 'string', `${where}.${key}`, 'expected a string');
+  return v as string;
+}
+
+function arr(o: Obj, key: string, where: string): unknown[] {
+  const v = o[key];
+  need(Array.isArray(v), `${where}.${key}`, 'expected an array');
+  return v as unknown[];
+}
+
+function int(v: unknown, where: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  need(
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+    where,
+    `expected an integer in ${min}..${max}`,
+  );
+  return v as number;
+}
+
+function span(v: unknown, where: string, length: number): void {
+  need(isObj(v), where, 'expected {start, end}');
+  const start = int(v.start, `${where}.start`, 0, length);
+  int(v.end, `${where}.end`, start, length);
+}
+
+/**
+ * Parses JSON text and validates it. Returns the index, or throws one IndexError.
+ */
+export function parseIndex(text: string): CorpusIndex {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new IndexError(`invalid index: not JSON (${(error as Error).message.slice(0, 120)})`);
+  }
+  return validateIndex(data);
+}
+
+/** Validates an already parsed value; returns it typed, or throws one IndexError. */
+export function validateIndex(data: unknown): CorpusIndex {
+  need(isObj(data), 'index', 'expected an object');
+  need(
+    data.version === INDEX_VERSION,
+    'index.version',
+    `expected version ${INDEX_VERSION}, found ${JSON.stringify(data.version)?.slice(0, 40)}`,
+  );
+
+  const sourceIds = new Set<string>();
+  const sentenceCounts = new Map<string, number>();
+  arr(data, 'sources', 'index').forEach((s, i) => {
+    const w = `sources[${i}]`;
+    need(isObj(s), w, 'expected an object');
+    const id = str(s, 'id', w) as string;
+    need(!sourceIds.has(id), `${w}.id`, `duplicate id ${JSON.stringify(id)}`);
+    sourceIds.add(id);
+    str(s, 'file', w);
+    str(s, 'outlet', w, true);
+    str(s, 'title', w, true);
+    str(s, 'url', w, true);
+    str(s, 'published', w, true);
+    const text = str(s, 'text', w) as string;
+    const sentences = arr(s, 'sentences', w);
+    sentences.forEach((sp, j) => {
+      span(sp, `${w}.sentences[${j}]`, text.length);
+    });
+    sentenceCounts.set(id, sentences.length);
+  });
+
+  const entityIds = new Set<string>();
+  arr(data, 'entities', 'index').forEach((e, i) => {
+    const w = `entities[${i}]`;
+    need(isObj(e), w, 'expected an object');
+    const id = str(e, 'id', w) as string;
+    need(!entityIds.has(id), `${w}.id`, `duplicate id ${JSON.stringify(id)}`);
+    entityIds.add(id);
+    str(e, 'name', w);
+    need(TYPES.has(e.type as string), `${w}.type`, 'expected person | place | organization | other');
+    int(e.mentions, `${w}.mentions`);
+    arr(e, 'aliases', w).forEach((a, j) => {
+      const aw = `${w}.aliases[${j}]`;
+      need(isObj(a), aw, 'expected an object');
+      str(a, 'text', aw);
+      arr(a, 'sources', aw).forEach((sid, k) => {
+        need(sourceIds.has(sid as string), `${aw}.sources[${k}]`, `unknown source ${JSON.stringify(sid)}`);
+      });
+    });
+  });
+
+  const factIds = new Set<string>();
+  arr(data, 'facts', 'index').forEach((f, i) => {
+    const w = `facts[${i}]`;
+    need(isObj(f), w, 'expected an object');
+    const id = str(f, 'id', w) as string;
+    need(!factIds.has(id), `${w}.id`, `duplicate id ${JSON.stringify(id)}`);
+    factIds.add(id);
+    need(STATUSES.has(f.status as string), `${w}.status`, 'expected corroborated | conflict | single');
+    str(f, 'label', w);
+    arr(f, 'entities', w).forEach((eid, k) => {
+      need(entityIds.has(eid as string), `${w}.entities[${k}]`, `unknown entity ${JSON.stringify(eid)}`);
+    });
+    const members = arr(f, 'members', w);
+    need(members.length > 0, `${w}.members`, 'a fact needs at least one member');
+    members.forEach((m, j) => {
+      const mw = `${w}.members[${j}]`;
+      need(isObj(m), mw, 'expected an object');
+      const source = str(m, 'source', mw) as string;
+      need(sourceIds.has(source), `${mw}.source`, `unknown source ${JSON.stringify(source)}`);
+      const text = str(m, 'text', mw) as string;
+      need(STANCES.has(m.stance as string), `${mw}.stance`, 'expected agrees | partial | conflicts');
+      int(m.sentence, `${mw}.sentence`, 0, Math.max(0, (sentenceCounts.get(source) ?? 0) - 1));
+      span(m.span, `${mw}.span`, text.length);
+      arr(m, 'values', mw).forEach((v, k) => {
+        const vw = `${mw}.values[${k}]`;
+        need(isObj(v), vw, 'expected an object');
+        str(v, 'kind', vw);
+        str(v, 'text', vw);
+        str(v, 'value', vw);
+        span(v, vw, text.length);
+      });
+    });
+    arr(f, 'differences', w).forEach((d, k) => {
+      const dw = `${w}.differences[${k}]`;
+      need(isObj(d), dw, 'expected an object');
+      str(d, 'kind', dw);
+      arr(d, 'values', dw).forEach((v, n) => {
+        need(isObj(v), `${dw}.values[${n}]`, 'expected an object');
+        need(sourceIds.has(v.source as string), `${dw}.values[${n}].source`, 'unknown source');
+        str(v, 'value', `${dw}.values[${n}]`);
+        str(v, 'text', `${dw}.values[${n}]`);
+      });
+    });
+  });
+
+  need(isObj(data.matcher), 'index.matcher', 'expected an object');
+  const matcher = data.matcher;
+  arr(matcher, 'names', 'matcher').forEach((n, i) => {
+    const w = `matcher.names[${i}]`;
+    need(isObj(n), w, 'expected an object');
+    need(entityIds.has(n.entity as string), `${w}.entity`, 'unknown entity');
+    const keys = arr(n, 'keys', w);
+    need(keys.length > 0 && keys.length <= 12, `${w}.keys`, 'expected 1..12 keys');
+    keys.forEach((k, j) => {
+      need(typeof k === 'string' && k.length > 0, `${w}.keys[${j}]`, 'expected a key');
+    });
+  });
+  arr(matcher, 'claims', 'matcher').forEach((c, i) => {
+    const w = `matcher.claims[${i}]`;
+    need(isObj(c), w, 'expected an object');
+    need(factIds.has(c.fact as string), `${w}.fact`, 'unknown fact');
+    need(sourceIds.has(c.source as string), `${w}.source`, 'unknown source');
+    arr(c, 'grams', w).forEach((g, j) => {
+      int(g, `${w}.grams[${j}]`, 0, 0xffffffff);
+    });
+    arr(c, 'slots', w).forEach((s, j) => {
+      need(isObj(s), `${w}.slots[${j}]`, 'expected an object');
+      str(s, 'kind', `${w}.slots[${j}]`);
+      str(s, 'key', `${w}.slots[${j}]`);
+      str(s, 'value', `${w}.slots[${j}]`);
+    });
+    arr(c, 'words', w).forEach((x, j) => {
+      need(typeof x === 'string', `${w}.words[${j}]`, 'expected a string');
+    });
+  });
+
+  return data as unknown as CorpusIndex;
+}

@@ -1,0 +1,88 @@
+/**
+ * Launches Debian's Chromium with the built extension (TESTING.md §2) and records every request
+ * made by the extension's pages, its service worker and the pages it runs in.
+ */
+import { existsSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
+import { DIST_CHROME } from './paths.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function requireBrowser(binary: string, pkg: string): void {
+  if (!existsSync(binary)) {
+    throw new Error(
+      `${binary} is missing: install it with "apt-get update && apt-get install -y ${pkg}" (browser tests are never skipped)`,
+    );
+  }
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every request seen in this context: pages, popup, service worker. */
+  requests: { url: string; fromWorker: boolean; frame: string }[];
+  /** Opens the popup page in a tab. */
+  openPopup(query?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(
+  extensionDir = DIST_CHROME,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<ChromiumSession> {
+  requireBrowser(CHROMIUM, 'chromium');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-quic',
+      // Keep the browser off the network: every name but 127.0.0.1 fails to resolve (TESTING.md 2.4).
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const requests: ChromiumSession['requests'] = [];
+  const record = (request: Request) => {
+    let frame = '';
+    try {
+      frame = request.frame().url();
+    } catch {
+      // service-worker requests have no frame
+    }
+    requests.push({ url: request.url(), fromWorker: request.serviceWorker() !== null, frame });
+  };
+  context.on('request', record);
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    requests,
+    async openPopup(query = '') {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Requests that left the extension's own package and the test server's navigations. */
+export function foreignRequests(session: ChromiumSession, allowedOrigin: string): string[] {
+  return session.requests
+    .map((r) => r.url)
+    .filter(
+      (url) =>
+        !url.startsWith(`chrome-extension://${session.extensionId}/`) &&
+        !url.startsWith(allowedOrigin) &&
+        !url.startsWith('data:') &&
+        url !== 'about:blank',
+    );
+}

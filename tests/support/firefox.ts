@@ -1,0 +1,71 @@
+/**
+ * Launches Firefox ESR through puppeteer-core over WebDriver BiDi with the built extension
+ * (TESTING.md §3). The moz-extension UUID is fixed through a pref so the popup URL is known, and
+ * all non-local traffic goes to a recording proxy trap.
+ */
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { requireBrowser } from './chromium.ts';
+import { DIST_FIREFOX } from './paths.ts';
+import { type ProxyTrap, startProxyTrap } from './proxy-trap.ts';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Must match scripts/build.ts GECKO_ID. */
+export const GECKO_ID = 'crossread@crossread.org';
+
+export interface FirefoxSession {
+  browser: Browser;
+  uuid: string;
+  trap: ProxyTrap;
+  openPopup(query?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(
+  extensionDir = DIST_FIREFOX,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<FirefoxSession> {
+  requireBrowser(FIREFOX, 'firefox-esr');
+  const uuid = randomUUID();
+  const trap = await startProxyTrap();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': trap.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': trap.port,
+      'network.proxy.share_proxy_settings': true,
+      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return {
+    browser,
+    uuid,
+    trap,
+    async openPopup(query = '') {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 400, height: 600 });
+      // page.goto never resolves for moz-extension pages: navigate without waiting (TESTING.md 3.3).
+      const bidi = browser as unknown as {
+        connection: { send(method: string, params: unknown): Promise<unknown> };
+      };
+      await bidi.connection.send('browsingContext.navigate', {
+        context: (page.mainFrame() as unknown as { _id: string })._id,
+        url: `moz-extension://${uuid}/popup.html${query}`,
+        wait: 'none',
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await trap.close();
+    },
+  };
+}

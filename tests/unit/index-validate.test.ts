@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emptyIndex, INDEX_VERSION } from '../../src/core/index/schema.ts';
+import { IndexError, parseIndex, validateIndex } from '../../src/core/index/validate.ts';
+
+function sample() {
+  const index = emptyIndex();
+  index.sources.push({
+    id: 's0',
+    file: 'a.txt',
+    outlet: 'Example',
+    text: 'One two. Three four.',
+    sentences: [
+      { start: 0, end: 8 },
+      { start: 9, end: 20 },
+    ],
+  });
+  index.entities.push({
+    id: 'e0',
+    name: 'One',
+    type: 'person',
+    mentions: 1,
+    aliases: [{ text: 'One', sources: ['s0'] }],
+  });
+  index.facts.push({
+    id: 'f0',
+    status: 'single',
+    label: 'One two',
+    entities: ['e0'],
+    differences: [],
+    members: [
+      {
+        source: 's0',
+        text: 'One two.',
+        stance: 'agrees',
+        sentence: 0,
+        span: { start: 0, end: 7 },
+        values: [],
+      },
+    ],
+  });
+  index.matcher.names.push({ entity: 'e0', keys: ['one'] });
+  index.matcher.claims.push({ fact: 'f0', source: 's0', grams: [1, 2], slots: [], words: ['one'] });
+  return index;
+}
+
+test('a well-formed index passes', () => {
+  assert.equal(validateIndex(sample()).facts.length, 1);
+  assert.equal(parseIndex(JSON.stringify(sample())).version, INDEX_VERSION);
+});
+
+test('truncated JSON gives one clear error', () => {
+  const text = JSON.stringify(sample());
+  assert.throws(
+    () => parseIndex(text.slice(0, text.length / 2)),
+    (e: Error) => e instanceof IndexError && /not JSON/.test(e.message),
+  );
+});
+
+test('a wrong version is refused', () => {
+  assert.throws(
+    () => validateIndex({ ...sample(), version: 99 }),
+    /index.version: expected version 1, found 99/,
+  );
+});
+
+test('dangling references and bad offsets are refused with their path', () => {
+  const a = sample();
+  a.facts[0]!.members[0]!.source = 'nope';
+  assert.throws(() => validateIndex(a), /facts\[0\]\.members\[0\]\.source: unknown source/);
+  const b = sample();
+  b.facts[0]!.members[0]!.span = { start: 3, end: 99 };
+  assert.throws(() => validateIndex(b), /facts\[0\]\.members\[0\]\.span\.end/);
+  const c = sample();
+  (c.facts[0] as { status: string }).status = '<img src=x onerror=alert(1)>';
+  assert.throws(() => validateIndex(c), /facts\[0\]\.status/);
+  const d = sample();
+  d.matcher.names[0]!.entity = 'e9';
+  assert.throws(() => validateIndex(d), /matcher\.names\[0\]\.entity: unknown entity/);
+});
+
+test('non-objects are refused', () => {
+  for (const bad of [null, 1, 'x', [], { version: 1 }]) assert.throws(() => validateIndex(bad), IndexError);
+});
