@@ -4,6 +4,7 @@
 import type { Handlers } from '../messaging/channel.ts';
 import type { PopupToBackground } from '../messaging/popup-protocol.ts';
 import { loadIndex } from './load-index.ts';
+import { takePendingQuery } from './pending-query.ts';
 
 export const popupHandlers: Handlers<PopupToBackground> = {
   async 'popup/overview'() {
@@ -41,6 +42,6 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     return [];
   },
   async 'popup/pendingQuery'() {
-    return null;
+    return takePendingQuery();
   },
 };

@@ -8,6 +8,8 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
 import { listen } from '../messaging/channel.ts';
 import type { ToBackground } from '../messaging/protocol.ts';
+import { registerCommands, runCommand } from './commands.ts';
+import { onContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { contentHandlers } from './handlers-content.ts';
 import { popupHandlers } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
@@ -26,4 +28,11 @@ export function accept(type: string, sender: Runtime.MessageSender): boolean {
 }
 
 listen<ToBackground>(handlers, accept);
+registerContextMenu();
+registerCommands();
 void loadIndex();
+
+// The worker's global is reachable only from the extension itself (and from a test driving the
+// browser); the context-menu and shortcut paths cannot be clicked in a headless browser, so the
+// browser tests call the very functions the listeners call.
+Object.assign(globalThis, { crossreadTest: { onContextMenuClick, runCommand } });
