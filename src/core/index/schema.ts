@@ -67,6 +67,16 @@ export interface SlotValue {
   /** Offsets of `text` within the member's `text`. */
   start: number;
   end: number;
+  /** Comparison key (core/claims/slots `slotKey`): "number:killed", "ordinal:diplomat", "date:day", "channel". */
+  key?: string;
+  /** Quantity modifier as a sign: '<' (just under, nearly), '>' (more than, at least), '~' (around). */
+  modifier?: string;
+  /** Head noun of a quantity ("member", "month"), or the medium of a channel ("video statement"). */
+  unit?: string;
+  /** What a count counts, from the sentence's verb ("killed", "wounded", "detained", "displaced"). */
+  predicate?: string;
+  /** For quotes: the attributed speaker as printed, when the sentence names one. */
+  speaker?: string;
 }
 
 export interface FactMember {

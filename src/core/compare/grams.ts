@@ -1,0 +1,111 @@
+/**
+ * Lexical signatures for sentence similarity. NLP-NOTES 5: character 4-gram Jaccard was the best
+ * lexical signal for aligning reports across outlets. Hashes are 32-bit FNV-1a computed with
+ * Math.imul, so the build (Node) and the page (browser) hash alike.
+ */
+import { foldText } from '../text/normalize.ts';
+import { tokenize } from '../text/tokens.ts';
+
+/** 32-bit FNV-1a of a string's UTF-16 units, as an unsigned integer. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Folded, lower-cased, punctuation-light text with single spaces: what grams are taken over. */
+export function gramText(text: string): string {
+  return foldText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Sorted, unique hashes of the character 4-grams of the folded, lower-cased text. */
+export function charGrams(text: string): number[] {
+  const t = gramText(text);
+  if (t.length === 0) return [];
+  const padded = t.length < 4 ? t.padEnd(4, ' ') : t;
+  const set = new Set<number>();
+  for (let i = 0; i + 4 <= padded.length; i++) set.add(fnv1a(padded.slice(i, i + 4)));
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Jaccard similarity of two sorted, unique number arrays (0 when both are empty). */
+export function jaccard(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}
+
+/** Size of the intersection of two sorted, unique arrays (numbers or strings). */
+export function overlap<T extends number | string>(a: readonly T[], b: readonly T[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as T;
+    const y = b[j] as T;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** English function words: they carry no claim. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of to in on at by for from with without into onto over under about above ' +
+    'below after before since until while during through between among against as than then that this these ' +
+    'those there here it its it’s he she they we you i me him her them us my his hers their our your who whom ' +
+    'whose which what when where why how all any both each few more most other some such no not only own same ' +
+    'too very can will just should would could may might must shall do does did done doing is are was were be ' +
+    'been being have has had having also said says say told tell according mr mrs ms dr if because whether ' +
+    'one s t up out off again further once am per via upon within'
+  ).split(' '),
+);
+
+/** A light English suffix stemmer: plural, -ing, -ed, -ly, -ies. Enough to meet "killed"/"killing". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('ly')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+    w = w.slice(0, -1);
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Lower-cased stems of the non-stopwords of a text, in order of first appearance, unique. */
+export function contentWords(text: string): string[] {
+  const seen = new Set<string>();
+  for (const t of tokenize(foldText(text).toLowerCase())) {
+    const w = t.text.replace(/'s$/, '').replace(/'$/, '');
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d/.test(w)) continue;
+    seen.add(stem(w));
+  }
+  return [...seen];
+}

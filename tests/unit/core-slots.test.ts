@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractSlots, slotKey } from '../../src/core/claims/slots.ts';
+
+function by(kind: string, sentence: string, published?: string) {
+  return extractSlots(sentence, { published }).filter((s) => s.kind === kind);
+}
+
+test('numbers keep modifier, value and the predicate they count', () => {
+  const s = 'Rebels say nearly 2,400 fighters and about 900 police officers have been killed in the war.';
+  const nums = by('number', s);
+  assert.deepEqual(
+    nums.map((n) => [n.value, n.modifier, slotKey(n)]),
+    [
+      ['2400', '<', 'number:killed'],
+      ['900', '~', 'number:killed'],
+    ],
+  );
+  for (const n of nums) assert.equal(s.slice(n.start, n.end), n.text);
+  const other = by(
+    'number',
+    'Officials said more than 3,100 people have died, and the toll of at least 2,000 is disputed.',
+  );
+  assert.equal(other[0]?.value, '3100');
+  assert.equal(other[0]?.modifier, '>');
+  assert.equal(slotKey(other[0]!), 'number:killed');
+});
+
+test('units come from compounds and head nouns; durations and years are told apart', () => {
+  const s = 'The 9-member panel, formed in 2019, studied a four-point plan for 11 months with 250 engineers.';
+  const all = extractSlots(s);
+  const keys = all
+    .filter((x) => x.kind === 'number' || x.kind === 'duration')
+    .map((x) => `${slotKey(x)}=${x.value}`);
+  assert.deepEqual(keys, ['number:member=9', 'number:point=4', 'duration:month=11', 'number:engineer=250']);
+});
+
+test('ordinals and ranks are keyed by the noun they rank', () => {
+  const a = by('ordinal', 'She is the second senior minister to resign this year.');
+  const b = by('ordinal', 'She was the first senior minister to resign.');
+  const c = by('ordinal', 'She is the highest-ranking minister so far to leave.');
+  assert.equal(slotKey(a[0]!), 'ordinal:minister');
+  assert.equal(a[0]?.value, '2');
+  assert.equal(b[0]?.value, '1');
+  assert.equal(c[0]?.value, 'top');
+  assert.equal(by('ordinal', 'The first was a colonel.').length, 0);
+});
+
+test('days resolve against the published date; weekdays without one stay symbolic', () => {
+  const [y] = by('date', 'The council met yesterday.', '2020-03-05');
+  assert.equal(y?.value, '2020-03-04');
+  const [w] = by('date', 'The council met on Tuesday.', '2020-03-05');
+  assert.equal(w?.value, '2020-03-03');
+  const [n] = by('date', 'The council met last night.', '2020-03-05');
+  assert.equal(n?.value, '2020-03-04');
+  const [u] = by('date', 'The council met on Tuesday.');
+  assert.equal(u?.value, 'weekday:tuesday');
+  const [c] = by('date', 'A file picture taken March 3, 2009.');
+  assert.equal(c?.value, '2009-03-03');
+  assert.equal(slotKey(c!), 'date:calendar');
+});
+
+test('channels: the medium and outlet of a statement', () => {
+  const [a] = by('channel', 'He announced it in a video message on YouTube on Monday.');
+  assert.equal(a?.value, 'youtube');
+  assert.equal(a?.unit, 'video message');
+  const [b] = by('channel', 'In an interview given to the TV network Radio Nord Libre, he said so.');
+  assert.equal(b?.value, 'radio nord libre');
+  const [c] = by('channel', 'The minister told Nordpress on Tuesday that he would go.');
+  assert.equal(c?.value, 'nordpress');
+});
+
+test('quotes carry their speaker when the sentence names one', () => {
+  const [q] = by(
+    'quote',
+    '\u201cWe will not stop until the lights are on,\u201d said Ingrid Halvorsen, the mayor.',
+  );
+  assert.equal(q?.speaker, 'Ingrid Halvorsen');
+  assert.equal(q?.value, 'we will not stop until the lights are on');
+  const [r] = by('quote', 'Mr. Petrov told reporters: "Nothing has been decided yet."');
+  assert.equal(r?.speaker, 'Petrov');
+  assert.equal(by('quote', 'They called it "unfair".').length, 0);
+});
