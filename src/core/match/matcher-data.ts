@@ -1,18 +1,82 @@
 /**
  * Builds the `matcher` section of the index: what the page matcher needs, precomputed at build
- * time. Owner: the content-script work (issue 4), which decides what page matching needs; the
- * indexer calls this last, once entities and facts are final.
+ * time by the same core functions the page runs (CONVENTIONS.md 2). The indexer calls this last,
+ * once entities and facts are final.
  *
- * Placeholder: names only, split on white space and lower-cased; no claim signatures yet.
+ * - names: one pattern per distinct spelling (token keys, titles and particles dropped), ordered
+ *   by entity salience so the better-known entity wins a shared spelling; `single` only where
+ *   the corpus itself uses the one-word form ("Fares", "Mr Tlas"): a bare surname is never
+ *   invented; `lower` marks the words the corpus writes in lower case ("Baath party").
+ * - claims: one signature per fact member: the 4-grams and content words of the span that
+ *   states the fact (name words left out), and its slots.
  */
-import type { CorpusIndex, MatcherData } from '../index/schema.ts';
+import { slotKey } from '../claims/slots.ts';
+import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
+import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
+import type { ClaimSignature, CorpusIndex, MatcherData } from '../index/schema.ts';
+import { tokenize } from '../text/tokens.ts';
+import type { PagePattern } from './name-matcher.ts';
 
+const MAX_KEYS = 12;
+
+/** Keys of one spelling, as the page matcher walks them (see name-matcher.ts). */
+export function aliasPattern(entity: string, alias: string): PagePattern | null {
+  const tokens = tokenize(alias).map((t) => t.text);
+  let i = 0;
+  while (i < tokens.length - 1 && isTitle(tokens[i] as string)) i++;
+  const keys: string[] = [];
+  const lower: number[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (isParticle(t) && !STOPWORDS.has(t.toLowerCase()) && i < tokens.length - 1) continue;
+    const key = tokenKey(t);
+    if (!key) continue;
+    const bare = stripPossessive(t).replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '');
+    if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(bare)) lower.push(keys.length);
+    keys.push(key);
+  }
+  if (keys.length === 0 || keys.length > MAX_KEYS) return null;
+  // An all-lower-case single word ("fares") would match any common word: never a pattern.
+  if (keys.length === lower.length && keys.length === 1) return null;
+  const pattern: PagePattern = { entity, keys };
+  if (keys.length === 1) pattern.single = true;
+  if (lower.length) pattern.lower = lower;
+  return pattern;
+}
+
+/** Builds the page matcher's data from a finished index. */
 export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherData {
-  const names = index.entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      entity: entity.id,
-      keys: alias.text.toLowerCase().split(/\s+/).filter(Boolean),
-    })),
-  );
-  return { names: names.filter((n) => n.keys.length > 0 && n.keys.length <= 12), claims: [] };
+  const names: PagePattern[] = [];
+  const seen = new Set<string>();
+  const entities = [...index.entities].sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
+  const nameWords = new Set<string>();
+  for (const entity of entities) {
+    for (const alias of entity.aliases) {
+      // Only the capitalised words: "security" in "UN security council" still states a claim.
+      for (const t of tokenize(alias.text))
+        if (/^\p{Lu}/u.test(t.text)) for (const w of contentWords(t.text)) nameWords.add(w);
+      const p = aliasPattern(entity.id, alias.text);
+      if (!p) continue;
+      const id = `${p.keys.join(' ')}|${p.lower?.join(',') ?? ''}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      names.push(p);
+    }
+  }
+  const claims: ClaimSignature[] = [];
+  for (const fact of index.facts) {
+    for (const m of fact.members) {
+      const span = m.text.slice(m.span?.start ?? 0, m.span?.end ?? m.text.length) || m.text;
+      claims.push({
+        fact: fact.id,
+        source: m.source,
+        grams: charGrams(span),
+        slots: (m.values ?? [])
+          .filter((v) => v.start >= (m.span?.start ?? 0) - 40 && v.end <= (m.span?.end ?? m.text.length) + 40)
+          .map((v) => ({ kind: v.kind, key: slotKey(v), value: v.value })),
+        words: contentWords(span).filter((w) => !nameWords.has(w)),
+      });
+    }
+  }
+  return { names, claims };
 }

@@ -1,0 +1,176 @@
+/**
+ * Names on a page in one pass (issue 4.2): a trie over spelling keys (core/entities/name-key), walked
+ * once per token position, longest match first. Keys fold transliteration variants, so "Mohammed",
+ * "Tlass" and "al-Faris" meet the index's "Mohammad", "Tlas" and "al-Fares"; case is checked on the
+ * page's own text, so "air fares" or "rice" never become people.
+ *
+ * Cost: the trie walk is bounded by the longest pattern (≤ 12 keys), and a key is computed only for
+ * tokens that could be part of a name, so the pass is flat in the number of patterns (PERF-NOTES).
+ */
+
+import { STOPWORDS } from '../compare/grams.ts';
+import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
+import type { NamePattern } from '../index/schema.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
+
+/** A name pattern as this matcher reads it: `lower` lists key positions the corpus writes in lower case. */
+export interface PagePattern extends NamePattern {
+  lower?: number[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The entity a pattern ending here names; `single`: a one-key pattern may match alone. */
+  end?: { entity: string; single: boolean; lower: Set<number> };
+}
+
+/** A compiled name matcher. */
+export interface NameMatcher {
+  root: TrieNode;
+}
+
+/** One name found on the page: `[start, end)` in the text given, title and "'s" excluded. */
+export interface NameMatch {
+  start: number;
+  end: number;
+  entity: string;
+}
+
+/** Builds the trie; the first pattern for a key sequence wins (buildMatcherData orders by salience). */
+export function buildNameMatcher(patterns: readonly PagePattern[]): NameMatcher {
+  const root: TrieNode = { next: new Map() };
+  for (const p of patterns) {
+    if (!p.keys.length) continue;
+    let node = root;
+    for (const key of p.keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    if (!node.end) node.end = { entity: p.entity, single: p.single === true, lower: new Set(p.lower) };
+    // Two spellings of the same keys ("UN Security Council", "UN security council"): either case fits.
+    else if (node.end.entity === p.entity) for (const k of p.lower ?? []) node.end.lower.add(k);
+  }
+  return { root };
+}
+
+const UPPER = /^[\p{Lu}\p{Lt}\p{N}]/u;
+
+/** True when the token's first letter is a capital (or it starts with a digit). */
+function capitalised(token: string): boolean {
+  return UPPER.test(token);
+}
+
+/** A standalone name particle ("al", "Al", "bin", "de"), but never an English word ("as", "at", "an"). */
+function particle(token: string): boolean {
+  return isParticle(token) && !STOPWORDS.has(token.toLowerCase());
+}
+
+/** Only white space (or nothing) between two tokens: they belong to one name. */
+function joined(text: string, a: Token, b: Token): boolean {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 160 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * A capitalised word just before a bare surname is someone else's first name ("Maher al-Assad",
+ * "Mustafa Tlass"): the match is refused. Titles, function words ("When Assad…") and possessives
+ * ("Syria's Assad") are not first names.
+ */
+function precededByOtherName(text: string, tokens: Token[], first: number): boolean {
+  let i = first - 1;
+  const anchor = tokens[first] as Token;
+  let prev = tokens[i];
+  let cur = anchor;
+  while (prev && particle(prev.text) && joined(text, prev, cur)) {
+    cur = prev;
+    prev = tokens[--i];
+  }
+  if (!prev || !joined(text, prev, cur)) return false;
+  const word = prev.text;
+  if (!capitalised(word) || /\d/.test(word.charAt(0))) return false;
+  if (stripPossessive(word) !== word) return false;
+  if (isTitle(word) || STOPWORDS.has(word.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * Finds every known name in `text`, leftmost-longest, without overlaps. Pass a pre-tokenized
+ * `tokens` array to share tokenization with other passes.
+ */
+export function matchNames(
+  matcher: NameMatcher,
+  text: string,
+  tokens: Token[] = tokenize(text),
+): NameMatch[] {
+  const out: NameMatch[] = [];
+  const keys = new Map<number, string>();
+  const keyAt = (i: number): string => {
+    let k = keys.get(i);
+    if (k === undefined) {
+      k = tokenKey((tokens[i] as Token).text);
+      keys.set(i, k);
+    }
+    return k;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const startToken = tokens[i] as Token;
+    // A name starts with a capital, or with a particle before one ("al-Assad", "el Zour").
+    if (
+      !capitalised(startToken.text) &&
+      !particle(startToken.text) &&
+      !/^\p{Ll}{1,3}-\p{Lu}/u.test(startToken.text)
+    )
+      continue;
+    let node = matcher.root;
+    let best: { last: number; end: NonNullable<TrieNode['end']>; keysUsed: number } | null = null;
+    let j = i;
+    let used = 0;
+    let prev: Token | null = null;
+    while (j < tokens.length) {
+      const tok = tokens[j] as Token;
+      if (prev && !joined(text, prev, tok)) break;
+      // Standalone particles inside or before a name ("Nawaf al Fares", "Al Jazeera") carry no key.
+      if (particle(tok.text) && j + 1 < tokens.length) {
+        prev = tok;
+        j++;
+        continue;
+      }
+      const child = node.next.get(keyAt(j));
+      if (!child) break;
+      node = child;
+      used++;
+      if (node.end) best = { last: j, end: node.end, keysUsed: used };
+      prev = tok;
+      j++;
+    }
+    if (!best) continue;
+    if (!caseFits(tokens, i, best.last, best.end.lower)) continue;
+    if (!best.end.single && best.keysUsed === 1) continue;
+    if (best.keysUsed === 1 && precededByOtherName(text, tokens, i)) continue;
+    const lastToken = tokens[best.last] as Token;
+    const end = lastToken.start + stripPossessive(lastToken.text).length;
+    out.push({ start: startToken.start, end, entity: best.end.entity });
+    i = best.last;
+  }
+  return out;
+}
+
+/** Every key token of the match is capitalised, except where the corpus itself writes it in lower case. */
+function caseFits(tokens: Token[], first: number, last: number, lower: Set<number>): boolean {
+  let k = 0;
+  for (let j = first; j <= last; j++) {
+    const t = (tokens[j] as Token).text;
+    if (particle(t) && j < last) continue;
+    const bare = t.replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '');
+    if (!capitalised(bare) && !lower.has(k)) return false;
+    k++;
+  }
+  return true;
+}

@@ -1,0 +1,66 @@
+/**
+ * The page matcher: one block of page text in, the names and claims it states out, as offset
+ * ranges into that text. Pure (no DOM), so it is unit-tested in Node and runs unchanged in the
+ * content script, which maps the offsets back to text nodes.
+ */
+import { contentWords } from '../compare/grams.ts';
+import type { FactStatus, MatcherData } from '../index/schema.ts';
+import { tokenize } from '../text/tokens.ts';
+import { buildClaimMatcher, type ClaimMatch, type ClaimMatcher, matchSentence } from './claim-matcher.ts';
+import {
+  buildNameMatcher,
+  matchNames,
+  type NameMatch,
+  type NameMatcher,
+  type PagePattern,
+} from './name-matcher.ts';
+import { splitSentences } from './page-sentences.ts';
+
+export type { ClaimMatch, NameMatch };
+
+/** Names and claims found in one text, each sorted by start. */
+export interface TextMatches {
+  names: NameMatch[];
+  claims: ClaimMatch[];
+}
+
+/** A compiled matcher for one index. */
+export interface PageMatcher {
+  names: NameMatcher;
+  claims: ClaimMatcher;
+}
+
+/** Compiles the index's matcher data once per page. */
+export function createPageMatcher(
+  data: MatcherData,
+  facts: readonly { id: string; status: FactStatus }[],
+): PageMatcher {
+  return {
+    names: buildNameMatcher(data.names as PagePattern[]),
+    claims: buildClaimMatcher(data.claims, facts),
+  };
+}
+
+/** Claims shorter than this many characters are not worth a sentence lookup ("He said."). */
+const MIN_CLAIM_CHARS = 20;
+
+/** Matches one block of text (a paragraph): names everywhere, claims sentence by sentence. */
+export function matchText(matcher: PageMatcher, text: string): TextMatches {
+  const names = matchNames(matcher.names, text, tokenize(text));
+  const claims: ClaimMatch[] = [];
+  if (matcher.claims.sigs.length > 0 && text.length >= MIN_CLAIM_CHARS) {
+    let n = 0;
+    for (const span of splitSentences(text)) {
+      if (span.end - span.start < MIN_CLAIM_CHARS) continue;
+      const nameWords = new Set<string>();
+      while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
+      for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
+        const name = names[k] as NameMatch;
+        for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
+      }
+      const found = matchSentence(matcher.claims, text.slice(span.start, span.end), nameWords);
+      if (found) claims.push({ start: span.start, end: span.end, ...found });
+    }
+  }
+  return { names, claims };
+}

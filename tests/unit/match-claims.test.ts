@@ -1,0 +1,162 @@
+/**
+ * The page claim matcher (issue 4.2) on made-up text: paraphrases found through grams and slots,
+ * the status from what the page says (a differing number or rank → conflict), several facts per
+ * sentence, and sentences that share words with a fact but state something else.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractSlots } from '../../src/core/claims/slots.ts';
+import type { CorpusIndex, Fact, FactStatus } from '../../src/core/index/schema.ts';
+import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
+import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
+import { splitSentences } from '../../src/core/match/page-sentences.ts';
+
+function fact(id: string, status: FactStatus, texts: string[]): Fact {
+  return {
+    id,
+    status,
+    label: texts[0] as string,
+    entities: [],
+    differences: [],
+    members: texts.map((text, i) => ({
+      source: `s${i + 1}`,
+      text,
+      stance: 'agrees',
+      sentence: 0,
+      span: { start: 0, end: text.length },
+      values: extractSlots(text),
+    })),
+  };
+}
+
+const facts: Fact[] = [
+  fact('toll', 'conflict', [
+    'Activists say just under 13,000 opponents of the government have been killed since the uprising began.',
+    'Opposition groups say more than 15,000 people have died since the violence began.',
+  ]),
+  fact('rank', 'conflict', [
+    'He was the first senior diplomat to desert the president.',
+    'He is the second senior diplomat to quit the embattled government.',
+    'He was the first senior diplomat to quit the government.',
+  ]),
+  fact('ties', 'corroborated', [
+    'The ambassador, who has close ties to the security services, spoke on Wednesday.',
+    'He is said to have close ties to the security services.',
+  ]),
+  fact('defect', 'corroborated', [
+    "The country's ambassador to the neighbouring state has defected.",
+    'Its ambassador to the neighbouring state has defected, officials said.',
+  ]),
+  fact('wed', 'single', ['At least 78 people were killed across the country on Wednesday.']),
+  fact('paris', 'single', ['The general has made no public comment since fleeing to Paris.']),
+  fact('months', 'corroborated', [
+    'The crackdown followed 16 months of bloodshed.',
+    'It came after 16 months of violence.',
+  ]),
+];
+
+const index: Omit<CorpusIndex, 'matcher'> = {
+  version: 1,
+  sources: [],
+  entities: [
+    {
+      id: 'gen',
+      name: 'Omar Haddad',
+      type: 'person',
+      aliases: [{ text: 'Omar Haddad', sources: ['s1'] }],
+      mentions: 3,
+    },
+  ],
+  facts,
+};
+const matcher = createPageMatcher(buildMatcherData(index), facts);
+
+function claims(text: string): { text: string; ids: string; status: string }[] {
+  return matchText(matcher, text).claims.map((c) => ({
+    text: text.slice(c.start, c.end),
+    ids: c.ids.join(' '),
+    status: c.status,
+  }));
+}
+
+test('a paraphrased death toll is found through its slot and is a conflict', () => {
+  assert.deepEqual(claims('Rights groups now say more than 15,000 people have died in the conflict.'), [
+    {
+      text: 'Rights groups now say more than 15,000 people have died in the conflict.',
+      ids: 'toll',
+      status: 'conflict',
+    },
+  ]);
+});
+
+test('"first senior diplomat" finds the rank fact one source reports as "second"', () => {
+  const [c] = claims('The envoy became the first senior diplomat to defect since the revolt began.');
+  assert.equal(c?.ids, 'rank');
+  assert.equal(c?.status, 'conflict');
+});
+
+test('the page value decides: same number → the corpus status, another number → conflict', () => {
+  assert.deepEqual(
+    claims('At least 78 people were killed across the country on Wednesday, activists said.').map(
+      (c) => c.status,
+    ),
+    ['single'],
+  );
+  assert.deepEqual(
+    claims('At least 95 people were killed across the country on Wednesday, activists said.').map(
+      (c) => c.status,
+    ),
+    ['conflict'],
+  );
+  assert.deepEqual(
+    claims('Monitors say it followed 17 months of bloodshed.').map((c) => [c.ids, c.status]),
+    [['months', 'conflict']],
+  );
+  assert.deepEqual(
+    claims('Monitors say it followed 16 months of bloodshed.').map((c) => [c.ids, c.status]),
+    [['months', 'corroborated']],
+  );
+});
+
+test('a corroborated paraphrase stays corroborated', () => {
+  assert.deepEqual(
+    claims("Officials say he has close ties to the country's security services.").map((c) => [
+      c.ids,
+      c.status,
+    ]),
+    [['ties', 'corroborated']],
+  );
+});
+
+test('one sentence carrying two facts gets both ids', () => {
+  const [c] = claims(
+    'Its ambassador to the neighbouring state has defected, and he is said to have close ties to the security services.',
+  );
+  assert.equal(c?.ids, 'defect ties');
+});
+
+test('sentences that share words but state something else are not linked', () => {
+  assert.deepEqual(claims('He is on his way to Turkey, an aide to the general said.'), []);
+  assert.deepEqual(claims('Omar Haddad made a comment about the weather in Paris.'), []);
+  assert.deepEqual(claims('The city council approved a new budget for its schools on Wednesday.'), []);
+  assert.deepEqual(claims('He was the first person to finish the marathon in the rain.'), []);
+  assert.deepEqual(claims('More than 15,000 people attended the concert in the park.'), []);
+});
+
+test('several sentences in one block, each matched on its own', () => {
+  const out = claims(
+    'It was a long night. The general has made no public comment since fleeing to Paris. Mr. Haddad said nothing either.',
+  );
+  assert.deepEqual(
+    out.map((c) => [c.text, c.ids]),
+    [['The general has made no public comment since fleeing to Paris.', 'paris']],
+  );
+});
+
+test('sentence splitting keeps abbreviations and initials inside the sentence', () => {
+  const text = 'Mr. Haddad met U.N. officials in Paris. He left on Jan. 5 for St. Louis! Then what?';
+  assert.deepEqual(
+    splitSentences(text).map((s) => text.slice(s.start, s.end)),
+    ['Mr. Haddad met U.N. officials in Paris.', 'He left on Jan. 5 for St. Louis!', 'Then what?'],
+  );
+});
