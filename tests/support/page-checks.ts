@@ -1,0 +1,243 @@
+/**
+ * Checks that crossread never breaks the page it runs on (issue 6), shared by the real-page run
+ * (tests/pages), its fast sample (tests/e2e/robust-*) and the hostile / dynamic / teardown tests.
+ *
+ * The in-page parts are plain JavaScript strings, not functions: they are evaluated as expressions
+ * in Chromium (playwright-core) and Firefox (puppeteer-core) alike, and no transpiler helper can
+ * leak into them.
+ */
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, type ChromiumSession, launchChromium, requireBrowser } from './chromium.ts';
+
+/** Where the page contract (../shared/DESIGN.md) forbids a highlight. `head` is added: nothing there is read. */
+export const FORBIDDEN_SELECTOR =
+  'input, textarea, select, script, style, noscript, svg, head, [data-crossread-ui], [contenteditable]:not([contenteditable="false"])';
+
+/** A highlight, as the contract defines it. */
+export const MARK_SELECTOR = 'mark[data-crossread-kind]';
+
+/** States that end a pass: painted (or nothing to paint), or switched off / skipped for the site. */
+export const SETTLED_STATES = ['ready', 'off', 'not-article'];
+
+/** What {@link INSPECT} returns about the page. */
+export interface PageInspection {
+  state: string | null;
+  /** Marks in the document and in open shadow roots. */
+  marks: number;
+  names: number;
+  claims: number;
+  /** One line per mark in a forbidden place: `<mark text> in <ancestor>`. */
+  forbidden: string[];
+  /** Marks without the attributes the contract requires. */
+  malformed: string[];
+  /** body.innerHTML with every crossread mark unwrapped and crossread's UI roots removed. */
+  html: string;
+  /** The same body's textContent. */
+  text: string;
+}
+
+/**
+ * In-page expression: inspects the current document. Marks are unwrapped on a clone, so the live
+ * page is left as it is.
+ */
+export const INSPECT = `(() => {
+  const FORBIDDEN = ${JSON.stringify(FORBIDDEN_SELECTOR)};
+  const MARK = ${JSON.stringify(MARK_SELECTOR)};
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  const marks = [];
+  for (const root of roots) marks.push(...root.querySelectorAll(MARK));
+  const describe = (el) => {
+    if (!el) return '?';
+    const id = el.id ? '#' + el.id : '';
+    return el.localName + id;
+  };
+  const forbidden = [];
+  const malformed = [];
+  for (const m of marks) {
+    const text = JSON.stringify((m.textContent || '').slice(0, 40));
+    const bad = m.parentElement && m.parentElement.closest(FORBIDDEN);
+    const root = m.getRootNode();
+    const uiHost = root instanceof ShadowRoot && root.host.closest('[data-crossread-ui]');
+    if (bad) forbidden.push(text + ' in ' + describe(bad));
+    else if (uiHost) forbidden.push(text + ' in the shadow root of ' + describe(uiHost));
+    else if (m.isContentEditable) forbidden.push(text + ' in editable content');
+    const kind = m.getAttribute('data-crossread-kind');
+    if (kind !== 'name' && kind !== 'claim') malformed.push(text + ': kind ' + kind);
+    else if (!(m.getAttribute('data-crossread-id') || '').trim()) malformed.push(text + ': no id');
+    else if (kind === 'claim' && !['conflict', 'corroborated', 'single'].includes(m.getAttribute('data-crossread-status')))
+      malformed.push(text + ': status ' + m.getAttribute('data-crossread-status'));
+  }
+  const body = document.body ? document.body.cloneNode(true) : document.createElement('body');
+  for (const ui of body.querySelectorAll('[data-crossread-ui]')) ui.remove();
+  for (const m of body.querySelectorAll(MARK)) m.replaceWith(...m.childNodes);
+  body.normalize();
+  return {
+    state: document.documentElement.getAttribute('data-crossread-state'),
+    marks: marks.length,
+    names: marks.filter((m) => m.getAttribute('data-crossread-kind') === 'name').length,
+    claims: marks.filter((m) => m.getAttribute('data-crossread-kind') === 'claim').length,
+    forbidden,
+    malformed,
+    html: body.innerHTML,
+    text: body.textContent,
+  };
+})()`;
+
+/** In-page expression: true once the crossread state is one of {@link SETTLED_STATES}. */
+export const SETTLED = `${JSON.stringify(SETTLED_STATES)}.includes(document.documentElement.getAttribute('data-crossread-state'))`;
+
+/** The first place two strings differ, with a little context, for a readable failure. */
+export function firstDifference(a: string, b: string, context = 60): string | null {
+  if (a === b) return null;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - context);
+  return `at ${i} (lengths ${a.length} / ${b.length}):\n  without: ${JSON.stringify(a.slice(from, i + context))}\n  with:    ${JSON.stringify(b.slice(from, i + context))}`;
+}
+
+/** Result of loading one page with and without the extension. */
+export interface PageRun {
+  page: string;
+  /** Milliseconds from navigation to a settled crossread state (null if it never settled). */
+  settleMs: number | null;
+  inspection: PageInspection | null;
+  /** Uncaught page errors seen only with the extension. */
+  newErrors: string[];
+  /** Console errors logged by the extension's content script (location in chrome-extension://). */
+  extensionConsole: string[];
+  /** Problems found; empty when the page passed. */
+  problems: string[];
+  /** True when the page itself renders differently on two loads without the extension. */
+  unstable: boolean;
+}
+
+/** Blocks every request that would leave the test server, at once, so no page waits for a timeout. */
+async function keepLocal(context: BrowserContext, origin: string): Promise<void> {
+  await context.route(
+    (url) => url.protocol.startsWith('http') && url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+}
+
+interface Loaded {
+  errors: string[];
+  extensionConsole: string[];
+  settleMs: number | null;
+  inspection: PageInspection;
+}
+
+async function load(
+  context: BrowserContext,
+  url: string,
+  extensionId: string | null,
+  settleTimeout = 15000,
+): Promise<Loaded> {
+  const withExtension = extensionId !== null;
+  const page: Page = await context.newPage();
+  const errors: string[] = [];
+  const extensionConsole: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error.message).slice(0, 300)));
+  page.on('console', (message) => {
+    // Only the content script's own errors: a saved page may itself ask for other extensions' files.
+    const from = message.location().url ?? '';
+    if (
+      message.type() === 'error' &&
+      (from.startsWith(`chrome-extension://${extensionId}/`) || /^crossread\b/.test(message.text())) &&
+      !message.text().startsWith('Failed to load resource')
+    )
+      extensionConsole.push(message.text().slice(0, 300));
+  });
+  try {
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: settleTimeout });
+    let settleMs: number | null = null;
+    if (withExtension) {
+      const left = Math.max(100, settleTimeout - (performance.now() - started));
+      settleMs = await page
+        .waitForFunction(SETTLED, null, { timeout: left, polling: 50 })
+        .then(() => Math.round(performance.now() - started))
+        .catch(() => null);
+    }
+    await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
+    const inspection = (await page.evaluate(INSPECT)) as PageInspection;
+    return { errors, extensionConsole, settleMs, inspection };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One browser without the extension and one with it, each a single context reused for every page. */
+export interface PageChecker {
+  session: ChromiumSession;
+  check(origin: string, file: string): Promise<PageRun>;
+  close(): Promise<void>;
+}
+
+/** `settleTimeout` is the contract's 15 s; only the checker's own self-test shortens it. */
+export async function startPageChecker(
+  origin: string,
+  extensionDir?: string,
+  settleTimeout = 15000,
+): Promise<PageChecker> {
+  requireBrowser(CHROMIUM, 'chromium');
+  const plain: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-gpu', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+  });
+  const plainContext = await plain.newContext();
+  const session = await launchChromium(extensionDir);
+  await keepLocal(plainContext, origin);
+  await keepLocal(session.context, origin);
+  return {
+    session,
+    async check(base, file) {
+      const url = `${base}/${encodeURIComponent(file)}`;
+      const problems: string[] = [];
+      const without = await load(plainContext, url, null);
+      const withExt = await load(session.context, url, session.extensionId, settleTimeout);
+      const inspection = withExt.inspection;
+      if (withExt.settleMs === null)
+        problems.push(
+          `state never settled in ${settleTimeout / 1000} s (last: ${inspection.state ?? 'none'})`,
+        );
+      const seen = new Set(without.errors);
+      const newErrors = withExt.errors.filter((e) => !seen.has(e));
+      if (newErrors.length) problems.push(`new uncaught errors: ${newErrors.join(' | ')}`);
+      if (withExt.extensionConsole.length)
+        problems.push(`content-script console errors: ${withExt.extensionConsole.join(' | ')}`);
+      if (inspection.forbidden.length)
+        problems.push(`marks in forbidden places: ${inspection.forbidden.join('; ')}`);
+      if (inspection.malformed.length) problems.push(`malformed marks: ${inspection.malformed.join('; ')}`);
+      let unstable = false;
+      const diff = firstDifference(without.inspection.html, inspection.html);
+      if (diff) {
+        // A page whose own scripts render differently on every load cannot be compared by markup;
+        // a second plain load tells that apart, and then the text alone is compared.
+        const again = await load(plainContext, url, null);
+        unstable = again.inspection.html !== without.inspection.html;
+        if (!unstable) problems.push(`page changed once marks are unwrapped ${diff}`);
+        else if (again.inspection.text === without.inspection.text) {
+          const textDiff = firstDifference(without.inspection.text, inspection.text);
+          if (textDiff) problems.push(`page text changed once marks are unwrapped ${textDiff}`);
+        }
+      }
+      return {
+        page: file,
+        settleMs: withExt.settleMs,
+        inspection,
+        newErrors,
+        extensionConsole: withExt.extensionConsole,
+        problems,
+        unstable,
+      };
+    },
+    async close() {
+      await session.close();
+      await plain.close();
+    },
+  };
+}
