@@ -1,10 +1,45 @@
 /**
- * Answers the popup. Owner: the popup work (issue 5).
+ * Answers the popup from the loaded index. Owner: the popup work (issue 5).
+ * Popup messages come only from this extension's pages (see accept in ./index.ts); payloads are
+ * still checked, so a bad call gets a clear error instead of a wrong answer.
  */
+
+import {
+  factsById,
+  factsInvolving,
+  type LookupTable,
+  leftOut,
+  lookup,
+  prepareLookup,
+  summarizeFact,
+} from '../core/index/query.ts';
+import { factRows } from '../core/index/query-fact-rows.ts';
+import type { CorpusIndex } from '../core/index/schema.ts';
 import type { Handlers } from '../messaging/channel.ts';
 import type { PopupToBackground } from '../messaging/popup-protocol.ts';
 import { loadIndex } from './load-index.ts';
 import { takePendingQuery } from './pending-query.ts';
+
+function id(payload: unknown): string {
+  const value = (payload as { id?: unknown } | null)?.id;
+  if (typeof value !== 'string' || value.length > 200) throw new Error('bad payload: expected {id: string}');
+  return value;
+}
+
+function ids(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > 5000 || value.some((v) => typeof v !== 'string'))
+    throw new Error('bad payload: expected an array of ids');
+  return value as string[];
+}
+
+async function requireIndex(): Promise<CorpusIndex> {
+  const loaded = await loadIndex();
+  if (!loaded.index) throw new Error(loaded.error);
+  return loaded.index;
+}
+
+// The lookup's folded words are built once per loaded index, on the first lookup.
+let table: LookupTable | undefined;
 
 export const popupHandlers: Handlers<PopupToBackground> = {
   async 'popup/overview'() {
@@ -26,20 +61,54 @@ export const popupHandlers: Handlers<PopupToBackground> = {
       facts,
     };
   },
-  async 'popup/facts'() {
-    return [];
+  async 'popup/page'(payload) {
+    const index = await requireIndex();
+    const factIds = ids(payload?.facts);
+    const nameIds = new Set(ids(payload?.names));
+    return {
+      facts: factsById(index, factIds).map((f) => summarizeFact(index, f)),
+      names: index.entities
+        .filter((e) => nameIds.has(e.id))
+        .map((e) => ({ id: e.id, name: e.name, type: e.type })),
+      leftOut: leftOut(index, factIds),
+    };
   },
-  async 'popup/entity'() {
-    return null;
+  async 'popup/fact'(payload) {
+    const index = await requireIndex();
+    const fact = factsById(index, [id(payload)])[0];
+    if (!fact) return null;
+    return {
+      fact: summarizeFact(index, fact),
+      rows: factRows(index, fact),
+      entities: index.entities
+        .filter((e) => fact.entities.includes(e.id))
+        .map((e) => ({ id: e.id, name: e.name, type: e.type })),
+    };
   },
-  async 'popup/lookup'() {
-    return { entities: [], facts: [] };
+  async 'popup/entity'(payload) {
+    const index = await requireIndex();
+    const entityId = id(payload);
+    const entity = index.entities.find((e) => e.id === entityId);
+    if (!entity) return null;
+    const { aliases, ...rest } = entity;
+    const outlet = (sid: string) => index.sources.find((s) => s.id === sid)?.outlet ?? sid;
+    return {
+      entity: rest,
+      spellings: aliases.map((a) => ({ text: a.text, outlets: [...new Set(a.sources.map(outlet))] })),
+      facts: factsInvolving(index, entityId),
+    };
   },
-  async 'popup/source'() {
-    return null;
+  async 'popup/lookup'(payload) {
+    const index = await requireIndex();
+    const query = (payload as { query?: unknown } | null)?.query;
+    if (typeof query !== 'string') throw new Error('bad payload: expected {query: string}');
+    if (table?.index !== index) table = prepareLookup(index);
+    return lookup(table, query.slice(0, 200));
   },
-  async 'popup/leftOut'() {
-    return [];
+  async 'popup/source'(payload) {
+    const index = await requireIndex();
+    const sourceId = id(payload);
+    return index.sources.find((s) => s.id === sourceId) ?? null;
   },
   async 'popup/pendingQuery'() {
     return takePendingQuery();

@@ -1,9 +1,15 @@
 /**
  * Messages from the popup (and other extension pages) to the background.
- * Owner: the popup work (issue 5).
+ * Owner: the popup work (issue 5). The background answers from the one loaded index, so the
+ * popup receives only what it shows, never the whole corpus.
  */
-import type { Entity, Fact, Source } from '../core/index/schema.ts';
-import type { EntityBrief, FactBrief } from './content-protocol.ts';
+
+import type { EntityMatch, FactSummary } from '../core/index/query.ts';
+import type { FactRow } from '../core/index/query-fact-rows.ts';
+import type { Entity, Source } from '../core/index/schema.ts';
+import type { EntityBrief } from './content-protocol.ts';
+
+export type { EntityMatch, FactRow, FactSummary };
 
 /** A source without its text, for lists. */
 export type SourceBrief = Omit<Source, 'text' | 'sentences'>;
@@ -16,14 +22,40 @@ export interface Overview {
   error?: string;
 }
 
+/** What the popup shows about the facts and names a page states. */
+export interface PageView {
+  /** Summaries of the page's facts, in the order asked (unknown ids left out). */
+  facts: FactSummary[];
+  names: EntityBrief[];
+  /** Facts two or more sources report that the page does not state. */
+  leftOut: FactSummary[];
+}
+
+/** The fact card: the summary, one row per source, and the names involved. */
+export interface FactCard {
+  fact: FactSummary;
+  rows: FactRow[];
+  entities: EntityBrief[];
+}
+
+/** The name card: the entity, each spelling with the outlets using it, and the facts involving it. */
+export interface NameCard {
+  entity: Omit<Entity, 'aliases'>;
+  spellings: { text: string; outlets: string[] }[];
+  facts: FactSummary[];
+}
+
+/** A source for the reader view: its metadata, text and sentence spans. */
+export type SourceText = Source;
+
 export type PopupToBackground = {
   'popup/overview': { request: Record<string, never>; response: Overview };
-  'popup/facts': { request: { ids: string[] }; response: Fact[] };
-  'popup/entity': { request: { id: string }; response: { entity: Entity; facts: FactBrief[] } | null };
-  'popup/lookup': { request: { query: string }; response: { entities: EntityBrief[]; facts: FactBrief[] } };
-  'popup/source': { request: { id: string }; response: Source | null };
-  /** Facts two or more sources report that are not among `present` (the "this page leaves out" lens). */
-  'popup/leftOut': { request: { present: string[] }; response: FactBrief[] };
+  /** Everything the page summary needs in one round trip (first paint: issue 5.7). */
+  'popup/page': { request: { facts: string[]; names: string[] }; response: PageView };
+  'popup/fact': { request: { id: string }; response: FactCard | null };
+  'popup/entity': { request: { id: string }; response: NameCard | null };
+  'popup/lookup': { request: { query: string }; response: { entities: EntityMatch[]; facts: FactSummary[] } };
+  'popup/source': { request: { id: string }; response: SourceText | null };
   /** A lookup query waiting for the popup (set by the context menu). */
   'popup/pendingQuery': { request: Record<string, never>; response: string | null };
 };

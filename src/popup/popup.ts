@@ -1,20 +1,440 @@
 /**
- * The popup. Placeholder until the popup work (issue 5) lands: renders the corpus overview from
- * the background, so the build can be tested end to end.
+ * The popup (issue 5): how every source reports the facts on this page, and corpus lookups.
+ *
+ *   URL ?tab=<id>  the page's tab (tests; else the active tab)
+ *       ?q=<text>  open the lookup with this query (context menu in a tab)
+ *       ?fact=<id> | ?name=<id>  open that card (the hover card's "open full view")
+ *
+ *   start ─┬─ popup/overview ───────────┐
+ *          ├─ popup/pendingQuery         ├─▶ first paint (body[data-first-paint] = ms)
+ *          └─ tab → page/report → popup/page ┘
+ *
+ * Views are render functions over the background's answers (./views); this file keeps the
+ * navigation stack, the search field's keyboard handling and the page link. Every string comes
+ * from _locales; text from the corpus or the page only ever goes in through textContent.
  */
-import { sendToBackground } from '../messaging/channel.ts';
-import type { PopupToBackground } from '../messaging/popup-protocol.ts';
 
-async function render(): Promise<void> {
-  const app = document.getElementById('app')!;
-  const overview = await sendToBackground<PopupToBackground, 'popup/overview'>('popup/overview', {});
-  const line = document.createElement('p');
-  line.id = 'overview';
-  line.textContent = overview.ok
-    ? `${overview.value.sources.length} sources · ${overview.value.entities} names`
-    : overview.error;
-  app.append(line);
-  document.body.dataset.ready = '1';
+import browser from 'webextension-polyfill';
+import { sendToBackground } from '../messaging/channel.ts';
+import type { PageReport } from '../messaging/content-protocol.ts';
+import type {
+  EntityMatch,
+  FactCard,
+  FactSummary,
+  NameCard,
+  Overview,
+  PageView,
+  PopupToBackground,
+  SourceText,
+} from '../messaging/popup-protocol.ts';
+import { button, h } from './dom.ts';
+import { t } from './i18n.ts';
+import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
+import { isEnabled, setEnabled } from './site-switch.ts';
+import { statement } from './views/common.ts';
+import { renderFactCard } from './views/fact-card.ts';
+import { renderHome } from './views/home.ts';
+import { LISTBOX_ID, type LookupView, renderLookup } from './views/lookup.ts';
+import { renderNameCard } from './views/name-card.ts';
+import type { Nav } from './views/nav.ts';
+import { renderReader, renderSources } from './views/source-reader.ts';
+
+type View =
+  | { kind: 'home' }
+  | { kind: 'fact'; id: string }
+  | { kind: 'name'; id: string }
+  | { kind: 'sources' }
+  | { kind: 'source'; id: string; sentence?: number };
+
+const params = new URLSearchParams(location.search);
+
+const state = {
+  overview: null as Overview | null,
+  tabId: null as number | null,
+  report: null as PageReport | null,
+  page: null as PageView | null,
+  host: null as string | null,
+  enabled: true,
+  query: '',
+  stack: [{ kind: 'home' }] as View[],
+  /** Where focus was when each view was opened, to restore it on Back. */
+  returnFocus: [] as (string | null)[],
+  lookup: null as LookupView | null,
+  active: -1,
+  renderSeq: 0,
+};
+
+function send<K extends keyof PopupToBackground & string>(type: K, payload: PopupToBackground[K]['request']) {
+  return sendToBackground<PopupToBackground, K>(type, payload);
 }
 
-void render();
+async function value<K extends keyof PopupToBackground & string>(
+  type: K,
+  payload: PopupToBackground[K]['request'],
+): Promise<PopupToBackground[K]['response']> {
+  const reply = await send(type, payload);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Cards never change while the popup is open (one index): each is asked for once. */
+const cards = new Map<string, Promise<unknown>>();
+function cardOf<K extends 'popup/fact' | 'popup/entity' | 'popup/source'>(
+  type: K,
+  id: string,
+): Promise<PopupToBackground[K]['response']> {
+  const key = `${type} ${id}`;
+  let pending = cards.get(key) as Promise<PopupToBackground[K]['response']> | undefined;
+  if (!pending) {
+    pending = value(type, { id } as PopupToBackground[K]['request']);
+    pending.catch(() => cards.delete(key));
+    cards.set(key, pending);
+  }
+  return pending;
+}
+
+// ---- shell -------------------------------------------------------------------------------
+
+const main = document.getElementById('app') as HTMLElement;
+const status = h('div', { id: 'status', role: 'status', class: 'visually-hidden' });
+const back = button(
+  { class: 'icon-button', id: 'back', hidden: true },
+  () => goBack(),
+  h('span', { 'aria-hidden': 'true' }, '←'),
+  h('span', { class: 'visually-hidden' }, t('popupBack')),
+);
+const site = h('div', { class: 'site', id: 'site' });
+const search = h('input', {
+  id: 'q',
+  type: 'search',
+  role: 'combobox',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  'aria-autocomplete': 'list',
+  'aria-expanded': 'false',
+  placeholder: t('popupSearchPlaceholder'),
+  'aria-describedby': 'search-hint',
+});
+
+function buildShell(): void {
+  document.title = t('popupTitle');
+  document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
+  const header = h(
+    'header',
+    { class: 'top' },
+    h(
+      'div',
+      { class: 'brand-row' },
+      back,
+      h(
+        'span',
+        { class: 'brand' },
+        h('img', { src: 'icons/icon-32.png', alt: '', width: 18, height: 18 }),
+        t('extName'),
+      ),
+      site,
+    ),
+    h(
+      'div',
+      { class: 'search', role: 'search' },
+      h('label', { for: 'q', class: 'visually-hidden' }, t('popupSearchLabel')),
+      search,
+      h('span', { id: 'search-hint', class: 'visually-hidden' }, t('popupSearchKeys')),
+    ),
+  );
+  document.body.prepend(header);
+  document.body.append(status);
+}
+
+function renderSite(): void {
+  site.replaceChildren();
+  if (!state.host || !state.report) return;
+  const on = state.enabled;
+  site.append(
+    button(
+      {
+        class: `switch ${on ? 'on' : 'off'}`,
+        id: 'site-switch',
+        role: 'switch',
+        'aria-checked': String(on),
+        title: t('popupSwitchTitle', state.host),
+      },
+      () => void toggleSite(),
+      h('span', { class: 'switch-track', 'aria-hidden': 'true' }, h('span', { class: 'switch-thumb' })),
+      h('span', { class: 'switch-label' }, state.host),
+      h('span', { class: 'visually-hidden' }, t('popupSwitchLabel')),
+    ),
+  );
+}
+
+async function toggleSite(): Promise<void> {
+  if (!state.host) return;
+  state.enabled = !state.enabled;
+  await setEnabled(state.host, state.enabled);
+  renderSite();
+  document.getElementById('site-switch')?.focus();
+  // The content script repaints or clears the page on the storage change; ask again once it has.
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    await refreshPage();
+    const settled = state.enabled ? state.report?.state === 'ready' : state.report?.state === 'off';
+    if (settled || !state.report) break;
+  }
+  if (top().kind === 'home' && !state.query) await render();
+}
+
+// ---- navigation --------------------------------------------------------------------------
+
+const top = (): View => state.stack[state.stack.length - 1]!;
+
+function focusKey(): string | null {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return null;
+  if (el.id) return `#${el.id}`;
+  for (const attr of ['data-fact', 'data-name', 'data-source']) {
+    const v = el.getAttribute(attr);
+    if (v) return `[${attr}="${CSS.escape(v)}"]`;
+  }
+  return null;
+}
+
+function open(view: View): void {
+  state.returnFocus.push(focusKey());
+  state.stack.push(view);
+  void render({ focusTitle: true });
+}
+
+function goBack(): void {
+  if (state.stack.length <= 1) return;
+  state.stack.pop();
+  const key = state.returnFocus.pop() ?? null;
+  void render({ focus: key });
+}
+
+const nav: Nav = {
+  openFact: (id) => open({ kind: 'fact', id }),
+  openName: (id) => open({ kind: 'name', id }),
+  openSource: (id, sentence) => open({ kind: 'source', id, sentence }),
+  openSources: () => open({ kind: 'sources' }),
+  showOnPage: (id) => {
+    void scrollPageTo(state.tabId, id).then((done) => {
+      document.body.dataset.scrolled = done ? id : '';
+    });
+  },
+  get hasPage() {
+    return state.report !== null && state.tabId !== null;
+  },
+};
+
+const onPageFacts = () => new Set(state.report?.claims.flatMap((c) => c.ids) ?? []);
+const onPageNames = () => new Set(state.report?.names.map((n) => n.id) ?? []);
+
+// ---- rendering ---------------------------------------------------------------------------
+
+function setLookup(view: LookupView | null): void {
+  state.lookup = view;
+  state.active = -1;
+  const expanded = !!view && view.options.length > 0;
+  search.setAttribute('aria-expanded', String(expanded));
+  if (expanded) search.setAttribute('aria-controls', LISTBOX_ID);
+  else search.removeAttribute('aria-controls');
+  search.removeAttribute('aria-activedescendant');
+}
+
+type Rendered = { el: HTMLElement; target?: HTMLElement | null; lookupView?: LookupView };
+
+async function viewFor(view: View): Promise<Rendered> {
+  if (!state.overview) return { el: statement(t('popupLoading')) };
+  if (state.overview.error) return { el: statement(t('popupIndexError', state.overview.error), 'error') };
+  switch (view.kind) {
+    case 'home': {
+      if (state.query.trim()) {
+        const query = state.query;
+        const results = await value('popup/lookup', { query });
+        const lookupView = renderLookup(
+          query,
+          results as { entities: EntityMatch[]; facts: FactSummary[] },
+          nav,
+        );
+        return { el: lookupView.view, lookupView };
+      }
+      return {
+        el: renderHome(
+          {
+            overview: state.overview,
+            report: state.report,
+            page: state.page,
+            host: state.host,
+            enabled: state.enabled,
+          },
+          nav,
+        ),
+      };
+    }
+    case 'fact': {
+      const card = (await cardOf('popup/fact', view.id)) as FactCard | null;
+      return {
+        el: card ? renderFactCard(card, nav, onPageFacts().has(view.id)) : statement(t('popupFactNotFound')),
+      };
+    }
+    case 'name': {
+      const card = (await cardOf('popup/entity', view.id)) as NameCard | null;
+      return {
+        el: card ? renderNameCard(card, nav, onPageNames().has(view.id)) : statement(t('popupNameNotFound')),
+      };
+    }
+    case 'sources':
+      return { el: renderSources(state.overview.sources, nav) };
+    case 'source': {
+      const source = (await cardOf('popup/source', view.id)) as SourceText | null;
+      if (!source) return { el: statement(t('popupSourceNotFound')) };
+      const { view: el, target } = renderReader(source, view.sentence);
+      return { el, target };
+    }
+  }
+}
+
+async function render(options: { focusTitle?: boolean; focus?: string | null } = {}): Promise<void> {
+  const seq = ++state.renderSeq;
+  const view = top();
+  let result: Rendered;
+  try {
+    result = await viewFor(view);
+  } catch (error) {
+    result = { el: statement(t('popupFailed', String((error as Error)?.message ?? error)), 'error') };
+  }
+  if (seq !== state.renderSeq) return; // a newer keystroke or click won
+  const isLookup = view.kind === 'home' && !!state.query.trim();
+  setLookup(isLookup ? (result.lookupView ?? null) : null);
+  main.replaceChildren(result.el);
+  main.dataset.view = isLookup ? 'lookup' : view.kind;
+  back.hidden = state.stack.length <= 1;
+  if (isLookup && state.lookup) status.textContent = t('popupResultsStatus', state.lookup.options.length);
+  if (result.target) {
+    result.target.scrollIntoView({ block: 'center' });
+    result.target.focus({ preventScroll: true });
+  } else if (options.focusTitle) {
+    main.querySelector<HTMLElement>('h1')?.focus();
+  } else if (options.focus) {
+    main.querySelector<HTMLElement>(options.focus)?.focus();
+  }
+  if (!options.focusTitle && !result.target && !isLookup) main.scrollTop = 0;
+}
+
+// ---- the search field: type, arrows, Enter -----------------------------------------------
+
+function setActive(i: number): void {
+  const options = state.lookup?.options ?? [];
+  if (!options.length) return;
+  state.active = (i + options.length) % options.length;
+  options.forEach((o, j) => {
+    o.el.setAttribute('aria-selected', String(j === state.active));
+    o.el.classList.toggle('active', j === state.active);
+  });
+  const el = options[state.active]!.el;
+  search.setAttribute('aria-activedescendant', el.id);
+  el.scrollIntoView({ block: 'nearest' });
+}
+
+search.addEventListener('input', () => {
+  state.query = search.value;
+  if (state.stack.length > 1) {
+    state.stack = [{ kind: 'home' }];
+    state.returnFocus = [];
+  }
+  void render();
+});
+
+search.addEventListener('keydown', (event) => {
+  const options = state.lookup?.options ?? [];
+  if (event.key === 'ArrowDown' && options.length) {
+    event.preventDefault();
+    setActive(state.active + 1);
+  } else if (event.key === 'ArrowUp' && options.length) {
+    event.preventDefault();
+    setActive(state.active < 0 ? options.length - 1 : state.active - 1);
+  } else if (event.key === 'Enter' && options.length) {
+    event.preventDefault();
+    options[Math.max(0, state.active)]!.open();
+  } else if (event.key === 'Escape' && search.value) {
+    event.preventDefault();
+    search.value = '';
+    state.query = '';
+    void render();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  const inField = event.target === search;
+  if ((event.key === 'Escape' && !(inField && search.value)) || (event.altKey && event.key === 'ArrowLeft')) {
+    if (state.stack.length > 1) {
+      event.preventDefault();
+      goBack();
+    }
+  } else if (event.key === '/' && !inField) {
+    event.preventDefault();
+    search.focus();
+  }
+});
+
+// ---- start -------------------------------------------------------------------------------
+
+async function refreshPage(): Promise<void> {
+  const report = await pageReport(state.tabId);
+  state.report = report;
+  state.host = hostOf(report?.url);
+  state.enabled = state.host ? await isEnabled(state.host) : true;
+  if (report && report.state !== 'off' && (report.claims.length || report.names.length)) {
+    state.page = (await value('popup/page', {
+      facts: [...new Set(report.claims.flatMap((c) => c.ids))],
+      names: report.names.map((n) => n.id),
+    }).catch(() => null)) as PageView | null;
+  } else {
+    state.page = null;
+  }
+  renderSite();
+}
+
+async function start(): Promise<void> {
+  buildShell();
+  const fact = params.get('fact');
+  const name = params.get('name');
+  // Asked for at once, beside the overview, so the card paints in the first frame with data.
+  if (fact) void cardOf('popup/fact', fact).catch(() => null);
+  else if (name) void cardOf('popup/entity', name).catch(() => null);
+  const overview = send('popup/overview', {});
+  const pending = send('popup/pendingQuery', {});
+  state.tabId = await pageTabId(params);
+  const page = refreshPage();
+  const reply = await overview;
+  state.overview = reply.ok
+    ? reply.value
+    : { sources: [], entities: 0, facts: { corroborated: 0, conflict: 0, single: 0 }, error: reply.error };
+  await page;
+
+  const pendingReply = await pending;
+  const query = params.get('q') ?? (pendingReply.ok ? pendingReply.value : null);
+  if (query) {
+    state.query = query.slice(0, 200);
+    search.value = state.query;
+  }
+  if (fact) state.stack.push({ kind: 'fact', id: fact });
+  else if (name) state.stack.push({ kind: 'name', id: name });
+  await render({ focusTitle: !!(fact || name) });
+  if (!fact && !name) search.focus();
+  document.body.dataset.firstPaint = performance.now().toFixed(1);
+  document.body.dataset.ready = '1';
+
+  // A page still being read: look again until its report settles, then repaint the summary.
+  for (let i = 0; i < 20 && state.report?.state === 'scanning'; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    await refreshPage();
+    if (state.report?.state !== 'scanning' && top().kind === 'home' && !state.query) await render();
+  }
+}
+
+start().catch((error) => {
+  main.replaceChildren(statement(t('popupFailed', String((error as Error)?.message ?? error)), 'error'));
+  document.body.dataset.ready = '1';
+  console.error('crossread:', error);
+});

@@ -1,0 +1,24 @@
+/**
+ * The per-site switch (issue 5.1): the popup writes storage.sync `disabledSites` (an array of
+ * hostnames, the format src/background/site-settings.ts reads); the content script listens for
+ * the change and paints or clears the page itself.
+ */
+import browser from 'webextension-polyfill';
+
+const KEY = 'disabledSites';
+
+async function disabledSites(): Promise<string[]> {
+  const stored = (await browser.storage.sync.get(KEY))[KEY];
+  return Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
+}
+
+/** True unless the reader switched crossread off for `host`. */
+export async function isEnabled(host: string): Promise<boolean> {
+  return !(await disabledSites()).includes(host);
+}
+
+/** Switches crossread on or off for `host`, keeping every other host's choice. */
+export async function setEnabled(host: string, enabled: boolean): Promise<void> {
+  const others = (await disabledSites()).filter((h) => h !== host);
+  await browser.storage.sync.set({ [KEY]: enabled ? others : [...others, host] });
+}

@@ -1,0 +1,85 @@
+/**
+ * Pieces shared by the popup's views: the status badge, the "2 agree · 1 contradicts" line, and
+ * the fact list item that opens a fact card.
+ */
+import type { FactStatus } from '../../core/index/schema.ts';
+import type { FactSummary } from '../../messaging/popup-protocol.ts';
+import { button, h } from '../dom.ts';
+import { t, tn } from '../i18n.ts';
+
+const STATUS_KEY: Record<FactStatus, string> = {
+  conflict: 'popupStatusConflict',
+  single: 'popupStatusSingle',
+  corroborated: 'popupStatusCorroborated',
+};
+
+/** A badge with a glyph and a word: status is never told by colour alone. */
+export function statusBadge(status: FactStatus): HTMLElement {
+  const glyph = status === 'conflict' ? '≠' : status === 'single' ? '1' : '✓';
+  return h(
+    'span',
+    { class: `badge badge-${status}` },
+    h('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph),
+    t(STATUS_KEY[status]),
+  );
+}
+
+/** The claim-card grammar: "3 agree · 1 in part · 1 contradicts" (zero counts left out). */
+export function stanceLine(fact: FactSummary, notReported?: number): string {
+  const parts: string[] = [];
+  // One outlet: its name says more than "1 agrees".
+  if (fact.sources === 1 && fact.outlets[0] && !notReported) return t('popupOnlyOutlet', fact.outlets[0]);
+  if (fact.stances.agrees) parts.push(tn('popupStanceAgree', fact.stances.agrees));
+  if (fact.stances.partial) parts.push(tn('popupStancePartial', fact.stances.partial));
+  if (fact.stances.conflicts) parts.push(tn('popupStanceConflict', fact.stances.conflicts));
+  if (notReported) parts.push(tn('popupStanceNotReported', notReported));
+  return parts.join(' · ');
+}
+
+/** A fact in a list: badge, the text (the page's own words where given), stances, outlets. */
+export function factItem(
+  fact: FactSummary,
+  onOpen: () => void,
+  options: { text?: string; outlets?: boolean; id?: string } = {},
+): HTMLElement {
+  return button(
+    { class: `item fact-item status-${fact.status}`, 'data-fact': fact.id, id: options.id },
+    onOpen,
+    h(
+      'span',
+      { class: 'item-head' },
+      statusBadge(fact.status),
+      h('span', { class: 'meta' }, stanceLine(fact)),
+    ),
+    h('span', { class: 'item-text' }, options.text ?? fact.label),
+    options.outlets ? h('span', { class: 'outlets' }, fact.outlets.join(' · ')) : null,
+  );
+}
+
+/** A plain statement (empty states, errors). */
+export function statement(text: string, kind: 'info' | 'error' = 'info'): HTMLElement {
+  return h('p', { class: `statement statement-${kind}`, role: kind === 'error' ? 'alert' : undefined }, text);
+}
+
+/** A section with a heading; the heading id labels the section for screen readers. */
+export function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': `${id}-h` },
+    h('h2', { id: `${id}-h` }, title),
+    ...children,
+  );
+}
+
+/** The localised word for an entity type. */
+export function typeLabel(type: string): string {
+  const key =
+    type === 'person'
+      ? 'popupTypePerson'
+      : type === 'place'
+        ? 'popupTypePlace'
+        : type === 'organization'
+          ? 'popupTypeOrganization'
+          : 'popupTypeOther';
+  return t(key);
+}

@@ -1,0 +1,97 @@
+/**
+ * The fact card (issue 5.2): one row per source of the corpus, with that source's own sentence,
+ * the values that differ between sources in bold, its stance, and "not reported" for the sources
+ * that do not report the fact. Each row opens the source's text at that sentence.
+ */
+import type { Stance } from '../../core/index/schema.ts';
+import type { FactCard, FactRow } from '../../messaging/popup-protocol.ts';
+import { button, h } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { section, stanceLine, statusBadge, typeLabel } from './common.ts';
+import type { Nav } from './nav.ts';
+
+const STANCE_KEY: Record<Stance, string> = {
+  agrees: 'popupRowAgrees',
+  partial: 'popupRowPartial',
+  conflicts: 'popupRowConflicts',
+};
+
+function quote(row: FactRow): HTMLElement {
+  const q = h('blockquote', { class: 'quote' });
+  for (const s of row.segments) {
+    const cls = s.span ? 'in-span' : 'context';
+    q.append(s.bold ? h('strong', { class: `diff ${cls}` }, s.text) : h('span', { class: cls }, s.text));
+  }
+  return q;
+}
+
+function rowView(row: FactRow, nav: Nav): HTMLElement {
+  const stance = row.stance ? t(STANCE_KEY[row.stance]) : t('popupRowNotReported');
+  const head = h(
+    'div',
+    { class: 'row-head' },
+    h('span', { class: 'outlet' }, row.outlet),
+    h('span', { class: `stance stance-${row.stance ?? 'none'}` }, stance),
+    row.wire ? h('span', { class: 'wire', title: t('popupWireTitle') }, t('popupWire')) : null,
+  );
+  if (row.stance === null) return h('li', { class: 'row row-missing', 'data-source': row.source }, head);
+  return h(
+    'li',
+    { class: `row row-${row.stance}`, 'data-source': row.source },
+    head,
+    quote(row),
+    button(
+      { class: 'link read-source' },
+      () => nav.openSource(row.source, row.sentence ?? undefined),
+      t('popupReadInSource', row.outlet),
+    ),
+  );
+}
+
+/** Renders a fact card. */
+export function renderFactCard(card: FactCard, nav: Nav, onPage: boolean): HTMLElement {
+  const missing = card.rows.filter((r) => r.stance === null).length;
+  const root = h(
+    'article',
+    { class: `view view-fact status-${card.fact.status}`, id: 'fact-card', 'data-fact': card.fact.id },
+    h('div', { class: 'card-kicker' }, statusBadge(card.fact.status)),
+    h('h1', { class: 'card-title', tabindex: -1 }, card.fact.label),
+    h('p', { class: 'meta stance-line' }, stanceLine(card.fact, missing)),
+    onPage && nav.hasPage
+      ? button(
+          { class: 'secondary', id: 'show-on-page' },
+          () => nav.showOnPage(card.fact.id),
+          t('popupShowOnPage'),
+        )
+      : null,
+    section(
+      'rows',
+      t('popupFactRowsHeading'),
+      h('ol', { class: 'rows', id: 'fact-rows' }, ...card.rows.map((r) => rowView(r, nav))),
+    ),
+  );
+  if (card.entities.length) {
+    root.append(
+      section(
+        'fact-names',
+        t('popupFactNames'),
+        h(
+          'ul',
+          { class: 'chips' },
+          ...card.entities.map((e) =>
+            h(
+              'li',
+              {},
+              button(
+                { class: 'chip', title: typeLabel(e.type), 'data-name': e.id },
+                () => nav.openName(e.id),
+                e.name,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  return root;
+}
