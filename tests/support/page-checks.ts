@@ -6,8 +6,13 @@
  * in Chromium (playwright-core) and Firefox (puppeteer-core) alike, and no transpiler helper can
  * leak into them.
  */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, type ChromiumSession, launchChromium, requireBrowser } from './chromium.ts';
+import { ROOT } from './paths.ts';
 
 /** Where the page contract (../shared/DESIGN.md) forbids a highlight. `head` is added: nothing there is read. */
 export const FORBIDDEN_SELECTOR =
@@ -240,4 +245,69 @@ export async function startPageChecker(
       await plain.close();
     },
   };
+}
+
+/** A build of the current sources in a temporary copy of the repository (never touching dist/). */
+export interface IsolatedBuild {
+  /** The copy's root; its dist/chrome and dist/firefox are the built extension. */
+  root: string;
+  chrome: string;
+  firefox: string;
+  /** The build's stdout and stderr. */
+  log: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Builds the extension from a copy of scripts/, src/, manifest.json and icons/ (node_modules is
+ * linked), so a test can build from another seeds folder, or before `npm run build` has run,
+ * without racing the shared dist/. Rejects with the build's output when the build fails.
+ */
+export async function buildIsolated(options: { seeds?: string } = {}): Promise<IsolatedBuild> {
+  const root = await mkdtemp(path.join(tmpdir(), 'crossread-build-'));
+  for (const item of ['scripts', 'src', 'icons', 'manifest.json', 'package.json', 'tsconfig.json', 'seeds']) {
+    await cp(path.join(ROOT, item), path.join(root, item), { recursive: true });
+  }
+  await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const args = ['--import', 'tsx', path.join(root, 'scripts/build.ts')];
+  if (options.seeds) args.push('--seeds', path.resolve(options.seeds));
+  const remove = () => rm(root, { recursive: true, force: true });
+  const log = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, timeout: 120000 }, (error, stdout, stderr) => {
+      const out = `${stdout}${stderr}`;
+      if (error) reject(Object.assign(new Error(`build failed:\n${out}`), { log: out }));
+      else resolve(out);
+    });
+  }).catch(async (error) => {
+    await remove();
+    throw error;
+  });
+  return {
+    root,
+    chrome: path.join(root, 'dist/chrome'),
+    firefox: path.join(root, 'dist/firefox'),
+    log,
+    remove,
+  };
+}
+
+/**
+ * Records the background's console.error calls in `globalThis.crossreadErrors`: prepended to a
+ * test copy's background.js, because the index is loaded (and a bad one reported) before a test
+ * can attach to the worker's console.
+ */
+export const RECORD_ERRORS = `globalThis.crossreadErrors = [];
+{ const original = console.error.bind(console);
+  console.error = (...args) => { globalThis.crossreadErrors.push(args.map(String).join(' ')); original(...args); }; }
+`;
+
+/** Copies a built extension folder to a temporary one; `change` edits the copy. */
+export async function copyExtension(
+  from: string,
+  change: (dir: string) => Promise<void> = async () => {},
+): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'crossread-ext-'));
+  await cp(from, dir, { recursive: true });
+  await change(dir);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
