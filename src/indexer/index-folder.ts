@@ -1,10 +1,18 @@
 /**
- * Indexes a folder of articles into a CorpusIndex.
- * Placeholder until the corpus-index work (issue 3) lands: returns a valid empty index so the
- * build and the extension can be tested end to end.
+ * Indexes a folder of articles into a CorpusIndex (issue 3): read and validate the folder,
+ * then build. Throws a SeedError naming file and line on bad input; writes nothing itself.
  */
-import { type CorpusIndex, emptyIndex } from '../core/index/schema.ts';
+import path from 'node:path';
+import type { CorpusIndex } from '../core/index/schema.ts';
+import { type BuildOptions, buildIndex, summarize } from './build-index.ts';
+import { readFolder } from './read-folder.ts';
 
-export async function indexFolder(_folder: string): Promise<{ index: CorpusIndex; summary: string }> {
-  return { index: emptyIndex(), summary: 'empty index (indexer not yet built)' };
+export async function indexFolder(
+  folder: string,
+  options: BuildOptions = {},
+): Promise<{ index: CorpusIndex; summary: string }> {
+  const label = path.relative(process.cwd(), folder) || '.';
+  const articles = await readFolder(folder, label);
+  const index = buildIndex(articles, options);
+  return { index, summary: summarize(index) };
 }

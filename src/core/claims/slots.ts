@@ -421,6 +421,38 @@ function quotes(sentence: string): SlotValue[] {
   return out;
 }
 
+/** No reaction from an official side ("no comment from …", "did not immediately comment"). */
+const NO_RESPONSE =
+  /\b(?:no (?:immediate |official )?(?:comment|reaction|response)|(?:did not|didn't|has not|hasn't|had not|have not|declined to|refused to) (?:immediately )?(?:comment|respond|react)|not (?:immediately )?(?:available|reached) for comment|neither\b[^.]{0,60}\bnor\b[^.]{0,60}\b(?:commented|responded|reacted))/i;
+/** An official side's statement ("the foreign ministry said in a statement that …"). */
+const OFFICIAL_RESPONSE =
+  /\b(?:ministry|government|embassy|spokesm[ae]n|spokeswom[ae]n|spokesperson|authorities|presidency|palace|state (?:media|television|news agency))\b[^.;"\u201c]{0,40}\b(?:said|announced|confirmed|stated|denied|declared)\b/i;
+
+function responses(sentence: string): SlotValue[] {
+  const none = NO_RESPONSE.exec(sentence);
+  if (none) {
+    const start = none.index;
+    return [
+      { kind: 'response', key: 'response', text: none[0], value: 'none', start, end: start + none[0].length },
+    ];
+  }
+  const said = OFFICIAL_RESPONSE.exec(sentence);
+  if (said) {
+    const start = said.index;
+    return [
+      {
+        kind: 'response',
+        key: 'response',
+        text: said[0],
+        value: 'statement',
+        start,
+        end: start + said[0].length,
+      },
+    ];
+  }
+  return [];
+}
+
 /**
  * Extracts the claim slots of one sentence, with offsets into it. Dates inside quotes and
  * numbers inside dates are not counted twice; order is by position.
@@ -435,6 +467,7 @@ export function extractSlots(sentence: string, context: SlotContext = {}): SlotV
     ...ordinals(sentence),
     ...channels(sentence),
     ...quotes(sentence),
+    ...responses(sentence),
   ];
   return slots.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
 }

@@ -1,0 +1,203 @@
+/**
+ * `npm run eval`: builds the seed index in memory and scores it against the hand-made answer
+ * key ../shared/eval/seeds-gold.json (issue 3.8). Exits non-zero when a target is missed.
+ *
+ * - Entities: each gold mention (seed, text; a leading title is dropped, since index aliases
+ *   carry no titles) is looked up among the index aliases of that source (white space folded).
+ *   Pairwise precision / recall / F1 over all pairs of gold mentions: same gold entity vs same
+ *   index entity; a mention not found pairs with nothing.
+ * - Facts: a gold member is found when a member of an index fact from the same source contains
+ *   its quote (white space, quotes and apostrophes folded). A quote that spans two adjacent
+ *   sentences is found when it is contained in the two members joined. Pairwise grouping
+ *   precision / recall over pairs of found gold members: same gold fact vs sharing an index fact.
+ * - Conflicts: how many of the gold conflicts are labelled `conflict`, where the gold fact's
+ *   index fact is the one holding most of its members.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isTitle } from '../src/core/entities/name-key.ts';
+import type { CorpusIndex } from '../src/core/index/schema.ts';
+import { foldText } from '../src/core/text/normalize.ts';
+import { indexFolder } from '../src/indexer/index-folder.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GOLD = path.resolve(root, '../shared/eval/seeds-gold.json');
+const CONFLICTS = ['F03', 'F07', 'F13', 'F15', 'F22'];
+const TARGETS = { entityF1: 0.98, memberRecall: 0.9, pairP: 0.9, pairR: 0.9, conflicts: 5 };
+
+interface Gold {
+  seeds: Record<string, { file: string }>;
+  entities: { canonical: string; mentions: Record<string, string[]> }[];
+  facts: { id: string; members: { seed: string; quote: string }[] }[];
+}
+
+const fold = (t: string) => foldText(t).replace(/\s+/g, ' ').trim();
+
+function stripTitle(mention: string): string {
+  const ws = mention.split(/\s+/);
+  while (ws.length > 1 && isTitle(ws[0]!)) ws.shift();
+  return ws.join(' ');
+}
+
+function pairs<T>(items: T[], same: (a: T, b: T) => boolean, predicted: (a: T, b: T) => boolean) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const g = same(items[i]!, items[j]!);
+      const p = predicted(items[i]!, items[j]!);
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  return {
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
+}
+
+export function score(index: CorpusIndex, gold: Gold) {
+  const sourceOf = new Map<string, string>();
+  for (const [seed, { file }] of Object.entries(gold.seeds)) {
+    const s = index.sources.find((x) => x.file === file);
+    if (s) sourceOf.set(seed, s.id);
+  }
+  // Entities.
+  const mentions: { gold: number; entity: string | null; seed: string; text: string }[] = [];
+  gold.entities.forEach((e, gi) => {
+    for (const [seed, list] of Object.entries(e.mentions))
+      for (const text of list) {
+        const want = fold(stripTitle(text));
+        const sid = sourceOf.get(seed);
+        const hit = index.entities.find((x) =>
+          x.aliases.some((a) => fold(a.text) === want && a.sources.includes(sid ?? '')),
+        );
+        mentions.push({ gold: gi, entity: hit?.id ?? null, seed, text });
+      }
+  });
+  const ent = pairs(
+    mentions,
+    (a, b) => a.gold === b.gold,
+    (a, b) => a.entity !== null && a.entity === b.entity,
+  );
+  const missedMentions = mentions.filter((m) => m.entity === null).map((m) => `${m.seed}:${m.text}`);
+  const entityOfGold = (name: string) =>
+    new Set(
+      mentions.filter((m) => gold.entities[m.gold]!.canonical === name && m.entity).map((m) => m.entity),
+    );
+  const fathers = entityOfGold('Hafez al-Assad');
+  const sons = entityOfGold('Bashar al-Assad');
+  const relativesApart = [...fathers].every((e) => !sons.has(e));
+
+  // Facts.
+  const found: { fact: string; seed: string; quote: string; facts: Set<string> }[] = [];
+  let goldMembers = 0;
+  for (const f of gold.facts)
+    for (const m of f.members) {
+      goldMembers++;
+      const sid = sourceOf.get(m.seed);
+      const q = fold(m.quote).toLowerCase();
+      const facts = new Set<string>();
+      for (const fact of index.facts) {
+        const own = fact.members.filter((x) => x.source === sid);
+        for (const x of own) if (fold(x.text).toLowerCase().includes(q)) facts.add(fact.id);
+        // A quote across two adjacent sentences of this source, both members of this fact.
+        for (const a of own)
+          for (const b of own)
+            if (b.sentence === a.sentence + 1 && fold(`${a.text} ${b.text}`).toLowerCase().includes(q))
+              facts.add(fact.id);
+      }
+      if (facts.size > 0) found.push({ fact: f.id, seed: m.seed, quote: m.quote, facts });
+    }
+  const missedMembers = gold.facts.flatMap((f) =>
+    f.members
+      .filter((m) => !found.some((x) => x.fact === f.id && x.seed === m.seed && x.quote === m.quote))
+      .map((m) => `${f.id} ${m.seed}: ${m.quote.slice(0, 60)}`),
+  );
+  const grouping = pairs(
+    found,
+    (a, b) => a.fact === b.fact,
+    (a, b) => [...a.facts].some((f) => b.facts.has(f)),
+  );
+  const conflictHits: string[] = [];
+  for (const id of CONFLICTS) {
+    const members = found.filter((x) => x.fact === id);
+    const tally = new Map<string, number>();
+    for (const m of members) for (const f of m.facts) tally.set(f, (tally.get(f) ?? 0) + 1);
+    const best = [...tally.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const top = best.filter(([, n]) => n === best[0]?.[1]).map(([f]) => f);
+    if (top.some((f) => index.facts.find((x) => x.id === f)?.status === 'conflict')) conflictHits.push(id);
+  }
+  return {
+    entity: ent,
+    relativesApart,
+    missedMentions,
+    memberRecall: found.length / goldMembers,
+    membersFound: found.length,
+    goldMembers,
+    missedMembers,
+    grouping,
+    conflicts: conflictHits,
+  };
+}
+
+async function main() {
+  const gold = JSON.parse(await readFile(GOLD, 'utf8')) as Gold;
+  const started = performance.now();
+  const { index, summary } = await indexFolder(path.join(root, 'seeds'));
+  const ms = performance.now() - started;
+  const r = score(index, gold);
+  const rows: [string, string, string, boolean][] = [
+    ['entity pairwise precision', r.entity.precision.toFixed(3), '', true],
+    ['entity pairwise recall', r.entity.recall.toFixed(3), '', true],
+    ['entity pairwise F1', r.entity.f1.toFixed(3), `≥ ${TARGETS.entityF1}`, r.entity.f1 >= TARGETS.entityF1],
+    ['Hafez kept apart from Bashar', r.relativesApart ? 'yes' : 'NO', 'yes', r.relativesApart],
+    [
+      'fact member recall',
+      `${r.memberRecall.toFixed(3)} (${r.membersFound}/${r.goldMembers})`,
+      `≥ ${TARGETS.memberRecall}`,
+      r.memberRecall >= TARGETS.memberRecall,
+    ],
+    [
+      'fact pairwise precision',
+      r.grouping.precision.toFixed(3),
+      `≥ ${TARGETS.pairP}`,
+      r.grouping.precision >= TARGETS.pairP,
+    ],
+    [
+      'fact pairwise recall',
+      r.grouping.recall.toFixed(3),
+      `≥ ${TARGETS.pairR}`,
+      r.grouping.recall >= TARGETS.pairR,
+    ],
+    [
+      'gold conflicts labelled conflict',
+      `${r.conflicts.length}/${CONFLICTS.length} (${r.conflicts.join(' ')})`,
+      `${TARGETS.conflicts}/5`,
+      r.conflicts.length >= TARGETS.conflicts,
+    ],
+  ];
+  console.log(`crossread eval: ${summary}; built in ${ms.toFixed(0)} ms\n`);
+  console.log(`${'metric'.padEnd(34)}${'value'.padEnd(22)}${'target'.padEnd(10)}ok`);
+  for (const [name, value, target, ok] of rows)
+    console.log(
+      `${name.padEnd(34)}${value.padEnd(22)}${target.padEnd(10)}${target ? (ok ? 'yes' : 'MISSED') : ''}`,
+    );
+  if (process.argv.includes('--verbose')) {
+    console.log('\nmissed mentions:', r.missedMentions.join('; ') || 'none');
+    console.log('missed members:\n  ' + (r.missedMembers.join('\n  ') || 'none'));
+    console.log(`entity pairs: ${JSON.stringify({ tp: r.entity.tp, fp: r.entity.fp, fn: r.entity.fn })}`);
+    console.log(`fact pairs: ${JSON.stringify({ tp: r.grouping.tp, fp: r.grouping.fp, fn: r.grouping.fn })}`);
+  }
+  if (rows.some(([, , target, ok]) => target && !ok)) process.exit(1);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,186 @@
+/**
+ * Turns validated articles into the index: clean furniture, split sentences (wink), extract and
+ * group names, group facts, then the matcher section, then validation. Deterministic: ids are
+ * positional (s0, e0, f0) and nothing depends on time or the machine.
+ */
+
+import { extractNames, type NameMention } from '../core/entities/extract.ts';
+import type { GroupedEntity, MentionInput } from '../core/entities/group.ts';
+import { groupMentions } from '../core/entities/group.ts';
+import { nameKeys } from '../core/entities/name-key.ts';
+import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
+import { type CorpusIndex, INDEX_VERSION, type Source } from '../core/index/schema.ts';
+import { validateIndex } from '../core/index/validate.ts';
+import { buildMatcherData } from '../core/match/matcher-data.ts';
+import { cleanArticle } from '../core/text/furniture.ts';
+import { tokenize } from '../core/text/tokens.ts';
+import { analyse } from './nlp.ts';
+import type { RawArticle } from './read-folder.ts';
+
+export interface BuildOptions {
+  /** Called after each article is analysed (CLI progress on large folders). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Prepared {
+  source: Source;
+  published: string | null;
+  sentences: { start: number; end: number; caption: boolean; proper: Set<number> }[];
+  headlines: string[];
+}
+
+function counts<T extends string>(items: T[]): string {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
+  return [...m.entries()].map(([k, n]) => `${n} ${k}`).join(', ') || '0';
+}
+
+/** Builds and validates the index of already-read articles. */
+export function buildIndex(articles: readonly RawArticle[], options: BuildOptions = {}): CorpusIndex {
+  const prepared: Prepared[] = articles.map((a, i) => {
+    const clean = cleanArticle(a.text);
+    const sentences: Prepared['sentences'] = [];
+    for (const p of clean.paragraphs) {
+      const para = clean.text.slice(p.start, p.end);
+      const { sentences: spans, proper } = analyse(para);
+      const shifted = new Set([...proper].map((o) => o + p.start));
+      for (const s of spans) {
+        let start = p.start + s.start;
+        let end = p.start + s.end;
+        while (start < end && /\s/u.test(clean.text.charAt(start))) start++;
+        while (end > start && /\s/u.test(clean.text.charAt(end - 1))) end--;
+        if (end > start) sentences.push({ start, end, caption: p.caption, proper: shifted });
+      }
+    }
+    options.onProgress?.(i + 1, articles.length);
+    return {
+      source: {
+        id: `s${i}`,
+        file: a.file,
+        outlet: a.meta.outlet,
+        title: a.meta.title,
+        url: a.meta.url,
+        published: a.meta.published,
+        text: clean.text,
+        sentences: sentences.map((s) =>
+          s.caption ? { start: s.start, end: s.end, caption: true } : { start: s.start, end: s.end },
+        ),
+      },
+      published: a.meta.published,
+      sentences,
+      headlines: clean.headlines,
+    };
+  });
+
+  // Words the corpus prints in lower case: capitalised at a sentence start, they are not names.
+  const lowerWords = new Set<string>();
+  for (const p of prepared)
+    for (const t of tokenize(p.source.text)) if (/^\p{Ll}+$/u.test(t.text)) lowerWords.add(t.text);
+
+  // Name mentions, per sentence.
+  const inputs: MentionInput[] = [];
+  const places: { sentence: [number, number]; start: number; end: number }[] = [];
+  prepared.forEach((p, si) => {
+    p.sentences.forEach((s, k) => {
+      const text = p.source.text.slice(s.start, s.end);
+      const found = extractNames(text, { isProper: (o) => s.proper.has(s.start + o), lowerWords });
+      for (const m of found) {
+        inputs.push(toInput(p.source.id, m));
+        places.push({ sentence: [si, k], start: m.start, end: m.end });
+      }
+    });
+  });
+
+  // Lower-case continuations of a known name ("UN security council" for "UN Security Council").
+  const multiLower = new Set(inputs.filter((m) => /\s/.test(m.text)).map((m) => m.text.toLowerCase()));
+  inputs.forEach((m, i) => {
+    const at = places[i]!;
+    const p = prepared[at.sentence[0]]!;
+    const s = p.sentences[at.sentence[1]]!;
+    const text = p.source.text.slice(s.start, s.end);
+    const rest = text.slice(at.end);
+    const ws = /^((?:[\s\u00a0]+\p{Ll}+){1,3})/u.exec(rest)?.[1];
+    if (!ws) return;
+    const parts = ws.split(/(?=[\s\u00a0]+)/u);
+    for (let n = parts.length; n >= 1; n--) {
+      const ext = m.text + parts.slice(0, n).join('');
+      if (multiLower.has(ext.toLowerCase().replace(/[\s\u00a0]+/gu, ' ')) && ext !== m.text) {
+        m.text = ext;
+        at.end += parts.slice(0, n).join('').length;
+        break;
+      }
+    }
+  });
+
+  // Headlines (title, related links) are scanned for names the body already knows.
+  const known = new Set(inputs.map((m) => nameKeys(m.text).join(' ')));
+  const bodyCount = inputs.length;
+  prepared.forEach((p) => {
+    for (const h of p.headlines)
+      for (const m of extractNames(h, {})) {
+        const whole = nameKeys(m.text).join(' ');
+        const candidates = whole && known.has(whole) ? [m.text] : m.text.split(/\s+/);
+        for (const candidate of candidates) {
+          const key = nameKeys(candidate).join(' ');
+          if (key && known.has(key)) inputs.push({ source: p.source.id, text: candidate });
+        }
+      }
+  });
+
+  const grouped: GroupedEntity[] = groupMentions(inputs);
+  const entityOf = new Array<string>(inputs.length);
+  const entities = grouped.map((g, i) => {
+    for (const m of g.members) entityOf[m] = `e${i}`;
+    return { id: `e${i}`, name: g.name, type: g.type, aliases: g.aliases, mentions: g.mentions };
+  });
+
+  const factSentences: FactSentence[] = [];
+  const sentenceEntities = new Map<string, { id: string; start: number; end: number }[]>();
+  for (let i = 0; i < bodyCount; i++) {
+    const at = places[i]!;
+    const key = `${at.sentence[0]}:${at.sentence[1]}`;
+    const list = sentenceEntities.get(key) ?? [];
+    list.push({ id: entityOf[i]!, start: at.start, end: at.end });
+    sentenceEntities.set(key, list);
+  }
+  prepared.forEach((p, si) => {
+    p.sentences.forEach((s, k) => {
+      factSentences.push({
+        source: p.source.id,
+        sentence: k,
+        text: p.source.text.slice(s.start, s.end),
+        caption: s.caption,
+        published: p.published,
+        entities: sentenceEntities.get(`${si}:${k}`) ?? [],
+      });
+    });
+  });
+  const facts = buildFacts(factSentences);
+  const sources = prepared.map((p) => p.source);
+  const partial = {
+    version: INDEX_VERSION,
+    generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,
+    sources,
+    entities,
+    facts,
+  };
+  const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial) };
+  return validateIndex(JSON.parse(JSON.stringify(index)));
+}
+
+function toInput(source: string, m: NameMention): MentionInput {
+  const input: MentionInput = { source, text: m.text };
+  if (m.title) input.title = m.title;
+  if (m.before) input.before = m.before;
+  if (m.after) input.after = m.after;
+  return input;
+}
+
+/** One-paragraph summary: sources, entities by type, facts by status. */
+export function summarize(index: CorpusIndex): string {
+  return [
+    `${index.sources.length} sources`,
+    `${index.entities.length} entities (${counts(index.entities.map((e) => e.type))})`,
+    `${index.facts.length} facts (${counts(index.facts.map((f) => f.status))})`,
+  ].join('; ');
+}
