@@ -187,15 +187,25 @@ async function toggleSite(): Promise<void> {
 
 const top = (): View => state.stack[state.stack.length - 1]!;
 
-function focusKey(): string | null {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return null;
-  if (el.id) return `#${el.id}`;
+/** A selector for an element that survives re-rendering: its id or data key, or its holder's. */
+function keyOf(el: Element): string | null {
+  if (el.id) return `#${CSS.escape(el.id)}`;
   for (const attr of ['data-fact', 'data-name', 'data-source']) {
     const v = el.getAttribute(attr);
     if (v) return `[${attr}="${CSS.escape(v)}"]`;
   }
   return null;
+}
+
+function focusKey(): string | null {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const own = keyOf(el);
+  if (own) return own;
+  const holder = el.parentElement?.closest('[id], [data-fact], [data-name], [data-source]');
+  const held = holder ? keyOf(holder) : null;
+  if (!held || !el.classList.length) return null;
+  return `${held} ${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${CSS.escape(c)}`).join('')}`;
 }
 
 function open(view: View): void {
@@ -316,7 +326,7 @@ async function render(options: { focusTitle?: boolean; focus?: string | null } =
   } else if (options.focusTitle) {
     main.querySelector<HTMLElement>('h1')?.focus();
   } else if (options.focus) {
-    main.querySelector<HTMLElement>(options.focus)?.focus();
+    document.querySelector<HTMLElement>(options.focus)?.focus();
   }
   if (!options.focusTitle && !result.target && !isLookup) main.scrollTop = 0;
 }

@@ -62,7 +62,10 @@ export function renderLookup(
   const options: LookupView['options'] = [];
   const view = h('div', { class: 'view view-lookup', id: 'lookup' });
   const total = results.entities.length + results.facts.length;
-  view.append(h('p', { class: 'meta results-count', id: 'results-count' }, tn('popupResultsCount', total)));
+  view.append(
+    h('h1', { class: 'visually-hidden', tabindex: -1 }, t('popupResultsLabel')),
+    h('p', { class: 'meta results-count', id: 'results-count' }, tn('popupResultsCount', total)),
+  );
   if (total === 0) {
     view.append(statement(t('popupNoResults', query)));
     return { view, options };
