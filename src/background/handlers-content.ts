@@ -1,9 +1,19 @@
 /**
  * Answers the content script. Owner: the content-script work (issue 4).
- * Payloads come from pages' content scripts and are checked before use (issue 6.6).
+ * Payloads come from pages' content scripts and are checked before use (issue 6.6): a page
+ * cannot make the background read beyond the index or build an unbounded reply.
  */
+import browser from 'webextension-polyfill';
+import type { CorpusIndex } from '../core/index/schema.ts';
+import { createPageMatcher, matchText, type PageMatcher } from '../core/match/page-matcher.ts';
 import type { Handlers } from '../messaging/channel.ts';
-import type { ContentToBackground, EntityBrief, FactBrief } from '../messaging/content-protocol.ts';
+import type {
+  CardData,
+  CardLine,
+  ContentToBackground,
+  OpenTarget,
+  SegmentMatches,
+} from '../messaging/content-protocol.ts';
 import { loadIndex } from './load-index.ts';
 import { isSiteEnabled } from './site-settings.ts';
 
@@ -12,26 +22,136 @@ function text(value: unknown, max = 300): string {
   return value;
 }
 
+function kind(value: unknown): 'name' | 'claim' {
+  if (value !== 'name' && value !== 'claim') throw new Error('bad payload');
+  return value;
+}
+
+function ids(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 12) throw new Error('bad payload');
+  return value.map((v) => text(v, 120));
+}
+
+/** A batch from one page: bounded, so a hostile page cannot make the background work without end. */
+const MAX_SEGMENTS = 2000;
+const MAX_BATCH_CHARS = 2_000_000;
+
+function segmentList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > MAX_SEGMENTS) throw new Error('bad payload');
+  let total = 0;
+  for (const v of value) {
+    if (typeof v !== 'string') throw new Error('bad payload');
+    total += v.length;
+  }
+  if (total > MAX_BATCH_CHARS) throw new Error('bad payload');
+  return value as string[];
+}
+
+let compiled: { index: CorpusIndex; matcher: PageMatcher } | null = null;
+
+/** The page matcher, compiled once per loaded index (the worker may restart: then once again). */
+function pageMatcher(index: CorpusIndex): PageMatcher {
+  if (compiled?.index !== index) compiled = { index, matcher: createPageMatcher(index.matcher, index.facts) };
+  return compiled.matcher;
+}
+
+/** Runs the core page matcher over each segment. */
+export function matchSegments(matcher: PageMatcher, segments: string[]): SegmentMatches {
+  const started = performance.now();
+  const out: SegmentMatches = { names: [], claims: [], ms: 0 };
+  segments.forEach((segment, i) => {
+    const found = matchText(matcher, segment);
+    for (const n of found.names) out.names.push([i, n.start, n.end, n.entity]);
+    for (const c of found.claims) out.claims.push([i, c.start, c.end, c.ids, c.status]);
+  });
+  out.ms = performance.now() - started;
+  return out;
+}
+
+let openTarget: OpenTarget | null = null;
+
+/** The fact or name the hover card's button asked for, taken once by the popup (then cleared). */
+export function takeOpenTarget(): OpenTarget | null {
+  const target = openTarget;
+  openTarget = null;
+  return target;
+}
+
+function outletOf(index: CorpusIndex, source: string): string {
+  const s = index.sources.find((x) => x.id === source);
+  return s?.outlet ?? s?.title ?? s?.file ?? source;
+}
+
+/** The card for `kind`/`ids` from the index: textual data only; the content script renders it with textContent. */
+export function buildCard(index: CorpusIndex, k: 'name' | 'claim', wanted: string[]): CardData | null {
+  if (k === 'name') {
+    const entity = index.entities.find((e) => e.id === wanted[0]);
+    if (!entity) return null;
+    const spellings: { outlet: string; text: string }[] = [];
+    for (const alias of entity.aliases)
+      for (const source of alias.sources)
+        spellings.push({ outlet: outletOf(index, source), text: alias.text });
+    spellings.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.text.localeCompare(b.text));
+    return {
+      kind: 'name',
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      spellings: spellings.slice(0, 40),
+    };
+  }
+  const facts = wanted
+    .map((id) => index.facts.find((f) => f.id === id))
+    .filter((f): f is NonNullable<typeof f> => !!f)
+    .map((fact) => {
+      const differing = new Set(fact.differences.map((d) => d.kind));
+      const lines: CardLine[] = fact.members.slice(0, 12).map((m) => {
+        const span = m.span ?? { start: 0, end: m.text.length };
+        const words = m.text.slice(span.start, span.end) || m.text;
+        const base = words === m.text ? 0 : span.start;
+        const bold = (m.values ?? [])
+          .filter((v) => differing.has(v.kind) || (v.key !== undefined && differing.has(v.key)))
+          .map((v) => ({ start: v.start - base, end: v.end - base }))
+          .filter((b) => b.start >= 0 && b.end <= words.length && b.end > b.start)
+          .sort((a, b) => a.start - b.start);
+        return { outlet: outletOf(index, m.source), text: words, stance: m.stance, bold };
+      });
+      return { id: fact.id, label: fact.label, status: fact.status, lines };
+    });
+  return facts.length ? { kind: 'claim', facts } : null;
+}
+
 export const contentHandlers: Handlers<ContentToBackground> = {
   async 'content/setup'(payload) {
     const host = text((payload as { host?: unknown })?.host);
     const enabled = await isSiteEnabled(host);
     const loaded = await loadIndex();
-    if (!loaded.index) return { enabled, matcher: null, facts: [], entities: [], error: loaded.error };
-    const { index } = loaded;
-    const facts: FactBrief[] = index.facts.map((f) => ({
-      id: f.id,
-      status: f.status,
-      label: f.label,
-      sources: new Set(f.members.map((m) => m.source)).size,
-    }));
-    const entities: EntityBrief[] = index.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
-    return { enabled, matcher: index.matcher, facts, entities };
+    return loaded.index ? { enabled, indexed: true } : { enabled, indexed: false, error: loaded.error };
   },
-  async 'content/card'() {
-    return null;
+  async 'content/match'(payload) {
+    const segments = segmentList((payload as { segments?: unknown })?.segments);
+    const loaded = await loadIndex();
+    if (!loaded.index) throw new Error(loaded.error);
+    return matchSegments(pageMatcher(loaded.index), segments);
   },
-  async 'content/open'() {
-    return false;
+  async 'content/card'(payload) {
+    const p = payload as { kind?: unknown; ids?: unknown };
+    const k = kind(p?.kind);
+    const wanted = ids(p?.ids);
+    const loaded = await loadIndex();
+    return loaded.index ? buildCard(loaded.index, k, wanted) : null;
+  },
+  async 'content/open'(payload) {
+    const p = payload as { kind?: unknown; id?: unknown };
+    const target: OpenTarget = { kind: kind(p?.kind), id: text(p?.id, 120) };
+    openTarget = target;
+    try {
+      await browser.action.openPopup();
+    } catch {
+      // openPopup needs a user gesture in some browsers: open the full view in a tab instead.
+      const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
+      await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
+    }
+    return true;
   },
 };

@@ -1,20 +1,177 @@
 /**
- * The content script entry. Placeholder until the content-script work (issue 4) lands: it keeps
- * the page contract (html[data-crossread-state]) and asks the background for its setup, so the
- * extension can be tested end to end.
+ * The content script entry (issue 4). Runs at document_idle on http(s) pages.
+ *
+ *   guard ── <html data-crossread> + a live-instance ping (a saved page's stale attribute is not a live instance)
+ *     │
+ *   content/setup ──▶ background: site enabled? matcher data (names + claim signatures), fact statuses
+ *     │  off → html[data-crossread-state=off], wait for storage.onChanged
+ *     ▼
+ *   CrossreadApp (app.ts)
+ *     ├─ dom/article-root     <article>/<main>/score → root, or null (not an article: state ready, nothing else)
+ *     ├─ passes/highlight     SegmentWalker slices → core matchText → paintBlock (mark.js, per block)
+ *     ├─ dom/scheduler        idle slices ≤ 8 ms; queue empty → state ready
+ *     ├─ dom/mutation-watcher one debounced observer: added nodes → new scans; own marks ignored
+ *     └─ passes/hover-card    shadow-root card ◀── content/card (background builds it from the index)
+ *     ▲
+ *   messages: page/report, page/scrollTo (popup), page/jump (shortcuts)
+ *   teardown: site switched off, or "Extension context invalidated" → unmark, disconnect, silent
  */
-import { sendToBackground } from '../messaging/channel.ts';
-import type { ContentToBackground } from '../messaging/content-protocol.ts';
+import type { ContentToBackground, PageSetup } from '../messaging/content-protocol.ts';
+import { CrossreadApp } from './app.ts';
+import { removeStaleUi } from './dom/page-ui.ts';
+import { alive, listen, onStorageChanged, send as sendRaw } from './dom/runtime.ts';
 
-async function start(): Promise<void> {
-  const html = document.documentElement;
-  if (html.hasAttribute('data-crossread')) return; // a second injection does nothing
-  html.setAttribute('data-crossread', '');
-  html.setAttribute('data-crossread-state', 'scanning');
-  const setup = await sendToBackground<ContentToBackground, 'content/setup'>('content/setup', {
-    host: location.hostname,
-  });
-  html.setAttribute('data-crossread-state', setup.ok && !setup.value.enabled ? 'off' : 'ready');
+const PING = 'crossread:ping';
+const html = document.documentElement;
+
+/** A live crossread instance in this page answers the ping by cancelling it. */
+function anotherInstanceRuns(): boolean {
+  if (!html.hasAttribute('data-crossread')) return false;
+  const ping = new CustomEvent(PING, { cancelable: true });
+  return !document.dispatchEvent(ping);
 }
 
-start().catch((error) => console.error('crossread:', error));
+let app: CrossreadApp | null = null;
+let controller: AbortController | null = null;
+
+function stopApp(): void {
+  controller?.abort();
+  controller = null;
+  app = null;
+}
+
+/** The extension went away under us: leave the page as it was, without a single error. */
+function orphaned(): void {
+  stopApp();
+  html.removeAttribute('data-crossread');
+  html.removeAttribute('data-crossread-state');
+  document.removeEventListener(PING, answerPing);
+}
+
+function answerPing(event: Event): void {
+  if (!alive()) {
+    orphaned();
+    return;
+  }
+  event.preventDefault();
+}
+
+function send<K extends keyof ContentToBackground & string>(
+  type: K,
+  payload: ContentToBackground[K]['request'],
+) {
+  if (!alive()) {
+    orphaned();
+    return Promise.resolve({ ok: false as const, error: 'extension context invalidated' });
+  }
+  return sendRaw<ContentToBackground, K>(type, payload).then((reply) => {
+    if (!reply.ok && /context invalidated|receiving end does not exist/i.test(reply.error) && !alive())
+      orphaned();
+    return reply;
+  });
+}
+
+function runWith(setup: PageSetup): void {
+  stopApp();
+  if (!setup.enabled) {
+    html.setAttribute('data-crossread-state', 'off');
+    return;
+  }
+  if (!setup.indexed) {
+    // No index (its error is logged once in the background): nothing to paint.
+    html.setAttribute('data-crossread-state', 'ready');
+    return;
+  }
+  controller = new AbortController();
+  app = new CrossreadApp(document, {
+    signal: controller.signal,
+    match: async (segments) => {
+      const reply = await send('content/match', { segments });
+      return reply.ok ? reply.value : null;
+    },
+    cards: {
+      card: async (kind, ids) => {
+        const reply = await send('content/card', { kind, ids });
+        return reply.ok ? reply.value : null;
+      },
+      open: (kind, id) => void send('content/open', { kind, id }),
+    },
+  });
+  if (__BENCH__) reportBench(app);
+  app.start();
+}
+
+async function setupAndRun(): Promise<void> {
+  html.setAttribute('data-crossread-state', 'scanning');
+  const setup = await send('content/setup', { host: location.hostname });
+  if (!alive()) return;
+  if (!setup.ok) {
+    html.setAttribute('data-crossread-state', 'ready');
+    return;
+  }
+  runWith(setup.value);
+}
+
+/** Bench builds only: crossread's own timings, written on <html> when the page is ready. */
+function reportBench(instance: CrossreadApp): void {
+  const observer = new MutationObserver(() => {
+    if (html.getAttribute('data-crossread-state') !== 'ready' || instance.scheduler.busy) return;
+    const t = instance.highlighter.timings;
+    html.setAttribute(
+      'data-crossread-bench',
+      JSON.stringify({
+        ...t,
+        total: t.extract + t.match + t.paint,
+        slices: instance.scheduler.total,
+        longest: instance.scheduler.longest,
+        ready: instance.firstReady,
+        marks: document.querySelectorAll('mark[data-crossread-kind]').length,
+      }),
+    );
+  });
+  observer.observe(html, { attributes: true, attributeFilter: ['data-crossread-state'] });
+}
+
+function start(): void {
+  if (anotherInstanceRuns()) return;
+  // A saved copy of a page may carry crossread's attributes and UI from the session that saved it.
+  removeStaleUi(document);
+  html.setAttribute('data-crossread', '');
+  document.addEventListener(PING, answerPing);
+
+  listen({
+    'page/report': () =>
+      app?.report(location.href) ?? {
+        state: html.getAttribute('data-crossread-state') === 'off' ? 'off' : 'ready',
+        url: location.href,
+        names: [],
+        claims: [],
+      },
+    'page/scrollTo': (payload) => {
+      const id = (payload as { id?: unknown })?.id;
+      return typeof id === 'string' && id.length < 200 ? (app?.scrollTo(id) ?? false) : false;
+    },
+    'page/jump': (payload) => {
+      const d = (payload as { direction?: unknown })?.direction;
+      return d === 1 || d === -1 ? (app?.jump(d) ?? false) : false;
+    },
+  });
+
+  // The per-site switch, live: the popup writes storage.sync, every tab of that site follows.
+  onStorageChanged((changes, area) => {
+    if (area !== 'sync' || !changes.disabledSites || !alive()) return;
+    const list = changes.disabledSites.newValue;
+    const off = Array.isArray(list) && list.includes(location.hostname);
+    if (off && app) {
+      stopApp();
+      html.setAttribute('data-crossread-state', 'off');
+    } else if (!off && !app) void setupAndRun();
+  });
+
+  void setupAndRun().catch((error) => {
+    if (alive()) console.error('crossread:', error);
+    else orphaned();
+  });
+}
+
+start();

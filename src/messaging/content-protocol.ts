@@ -3,7 +3,7 @@
  * Owner: the content-script work (issue 4). Content scripts run beside hostile pages, so the
  * background validates every payload of ContentToBackground before using it (issue 6).
  */
-import type { FactStatus, MatcherData } from '../core/index/schema.ts';
+import type { FactStatus } from '../core/index/schema.ts';
 
 /** A compact view of one fact: enough to colour a highlight. */
 export interface FactBrief {
@@ -21,15 +21,26 @@ export interface EntityBrief {
   type: string;
 }
 
-/** What a content script needs to scan a page. */
+/** What a content script needs before it scans a page. */
 export interface PageSetup {
   /** False when the reader switched crossread off for this site. */
   enabled: boolean;
-  /** Null when the index could not be loaded; then `error` says why and nothing is painted. */
-  matcher: MatcherData | null;
-  facts: FactBrief[];
-  entities: EntityBrief[];
+  /** False when the index could not be loaded; then `error` says why and nothing is painted. */
+  indexed: boolean;
   error?: string;
+}
+
+/**
+ * Matches found in a batch of page segments (the text of consecutive nodes of one block), as
+ * offsets into each segment. Compact tuples: a 5 MB page sends thousands of them.
+ */
+export interface SegmentMatches {
+  /** [segment index, start, end, entity id] */
+  names: [number, number, number, string][];
+  /** [segment index, start, end, fact ids, status on this page] */
+  claims: [number, number, number, string[], FactStatus][];
+  /** Background time spent matching (ms), for the bench. */
+  ms: number;
 }
 
 /** What the page shows, as the popup needs it. */
@@ -41,13 +52,49 @@ export interface PageReport {
   error?: string;
 }
 
+/** A hover card for a name: how each source spells it. */
+export interface NameCard {
+  kind: 'name';
+  id: string;
+  name: string;
+  type: string;
+  spellings: { outlet: string; text: string }[];
+}
+
+/** One source's words for a fact in a claim card; `bold` are the differing values, as offsets in `text`. */
+export interface CardLine {
+  outlet: string;
+  text: string;
+  stance: string;
+  bold: { start: number; end: number }[];
+}
+
+/** A hover card for a claim: one block per fact the sentence states. */
+export interface ClaimCard {
+  kind: 'claim';
+  facts: { id: string; label: string; status: FactStatus; lines: CardLine[] }[];
+}
+
+export type CardData = NameCard | ClaimCard;
+
+/** What the hover card's button asks the popup to show (the popup reads it with `takeOpenTarget`). */
+export interface OpenTarget {
+  kind: 'name' | 'claim';
+  id: string;
+}
+
 export type ContentToBackground = {
-  /** Asked once per page: the matcher data and whether the site is enabled. */
+  /** Asked once per page: whether the site is enabled and the index is loaded. */
   'content/setup': { request: { host: string }; response: PageSetup };
+  /**
+   * Page text → names and claims, matched by the core page matcher in the background: the page
+   * never receives the index, and the matching runs off the page's main thread.
+   */
+  'content/match': { request: { segments: string[] }; response: SegmentMatches };
   /** Card data for a hover card, fetched on demand (the content script never holds the full index). */
-  'content/card': { request: { kind: 'name' | 'claim'; ids: string[] }; response: unknown };
+  'content/card': { request: { kind: 'name' | 'claim'; ids: string[] }; response: CardData | null };
   /** Opens the popup's full view of a fact or name (the hover card's button). */
-  'content/open': { request: { kind: 'name' | 'claim'; id: string }; response: boolean };
+  'content/open': { request: OpenTarget; response: boolean };
 };
 
 export type BackgroundToContent = {

@@ -48,7 +48,10 @@ const facts: Fact[] = [
     'Its ambassador to the neighbouring state has defected, officials said.',
   ]),
   fact('wed', 'single', ['At least 78 people were killed across the country on Wednesday.']),
-  fact('paris', 'single', ['The general has made no public comment since fleeing to Paris.']),
+  fact('paris', 'corroborated', [
+    'The general has made no public comment since fleeing to Paris.',
+    'has made no public comment since fleeing to Paris.',
+  ]),
   fact('months', 'corroborated', [
     'The crackdown followed 16 months of bloodshed.',
     'It came after 16 months of violence.',
@@ -141,6 +144,13 @@ test('sentences that share words but state something else are not linked', () =>
   assert.deepEqual(claims('The city council approved a new budget for its schools on Wednesday.'), []);
   assert.deepEqual(claims('He was the first person to finish the marathon in the rain.'), []);
   assert.deepEqual(claims('More than 15,000 people attended the concert in the park.'), []);
+  // A short member ("has made no public comment since fleeing to Paris") quoted in part, about something else.
+  assert.deepEqual(
+    claims(
+      'Critics said the council has made no public comment on how the plan would be paid for if the vote fails.',
+    ),
+    [],
+  );
 });
 
 test('several sentences in one block, each matched on its own', () => {

@@ -76,17 +76,22 @@ export function buildClaimMatcher(
   return { sigs, postings, status: new Map(facts.map((f) => [f.id, f.status])), byFact };
 }
 
-/** Thresholds, tuned on made-up paraphrases (tests/unit/match-claims.test.ts). */
+/** Thresholds, tuned on made-up paraphrases and look-alikes (tests/unit/match-claims.test.ts). */
 const MIN_SENTENCE_GRAMS = 14;
 const MIN_RARE_HITS = 4;
-const NEAR_VERBATIM = 0.6;
+/** Grams shared / the smaller side, below which nothing is linked. */
 const LEXICAL = 0.34;
-const WORDS = 0.5;
+/** A near-verbatim quote of the member: most of its grams appear in the page sentence. */
+const VERBATIM = 0.7;
+const VERBATIM_MIN_GRAMS = 30;
+/** Share of the member's content words the page sentence states. */
+const COVERAGE = 0.67;
+const COVERAGE_WITH_SLOT = 0.4;
 
 /** Grams shared / the smaller side: a short page sentence quoting part of a long member still scores. */
-function overlapCoefficient(a: readonly number[], b: readonly number[]): number {
+function overlapCoefficient(shared: number, a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
-  return n === 0 ? 0 : overlap(a, b) / n;
+  return n === 0 ? 0 : shared / n;
 }
 
 const SEVERITY: Record<FactStatus, number> = { corroborated: 0, single: 1, conflict: 2 };
@@ -117,14 +122,23 @@ export function matchSentence(
   for (const [i, n] of hits) {
     if (n < MIN_RARE_HITS) continue;
     const sig = matcher.sigs[i] as Sig;
-    const lexical = overlapCoefficient(grams, sig.grams);
-    if (lexical < LEXICAL) continue;
-    words ??= contentWords(sentence).filter((w) => !nameWords.has(w));
-    const shared = words.filter((w) => sig.words.has(w)).length;
-    const wordScore = shared / Math.max(1, Math.min(words.length, sig.words.size));
-    let ok = lexical >= NEAR_VERBATIM && shared >= 2;
-    if (!ok && shared >= 2 && wordScore >= WORDS) ok = true;
-    if (!ok && shared >= 1 && sig.slots.length) {
+    const sharedGrams = overlap(grams, sig.grams);
+    if (overlapCoefficient(sharedGrams, grams, sig.grams) < LEXICAL) continue;
+    words ??= contentWords(sentence);
+    let shared = 0;
+    let sharedPlain = 0;
+    for (const w of words)
+      if (sig.words.has(w)) {
+        shared++;
+        if (!nameWords.has(w)) sharedPlain++;
+      }
+    const coverage = shared / Math.max(1, sig.words.size);
+    // Names alone state no claim: at least two shared words that are not names ("Fares", "Paris").
+    let ok = sharedPlain >= 2 && coverage >= COVERAGE;
+    if (!ok && sharedPlain >= 2 && sig.grams.length >= VERBATIM_MIN_GRAMS)
+      ok = sharedGrams / sig.grams.length >= VERBATIM;
+    if (!ok && sharedPlain >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
+      // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same claim.
       slots ??= extractSlots(sentence);
       const keys = new Set(slots.map(slotKey));
       ok = sig.slots.some((s) => keys.has(s.key) && !s.key.startsWith('date'));

@@ -8,7 +8,7 @@
  *   the corpus itself uses the one-word form ("Fares", "Mr Tlas"): a bare surname is never
  *   invented; `lower` marks the words the corpus writes in lower case ("Baath party").
  * - claims: one signature per fact member: the 4-grams and content words of the span that
- *   states the fact (name words left out), and its slots.
+ *   states the fact, and its slots.
  */
 import { slotKey } from '../claims/slots.ts';
 import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
@@ -49,12 +49,8 @@ export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherDa
   const names: PagePattern[] = [];
   const seen = new Set<string>();
   const entities = [...index.entities].sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
-  const nameWords = new Set<string>();
   for (const entity of entities) {
     for (const alias of entity.aliases) {
-      // Only the capitalised words: "security" in "UN security council" still states a claim.
-      for (const t of tokenize(alias.text))
-        if (/^\p{Lu}/u.test(t.text)) for (const w of contentWords(t.text)) nameWords.add(w);
       const p = aliasPattern(entity.id, alias.text);
       if (!p) continue;
       const id = `${p.keys.join(' ')}|${p.lower?.join(',') ?? ''}`;
@@ -74,7 +70,7 @@ export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherDa
         slots: (m.values ?? [])
           .filter((v) => v.start >= (m.span?.start ?? 0) - 40 && v.end <= (m.span?.end ?? m.text.length) + 40)
           .map((v) => ({ kind: v.kind, key: slotKey(v), value: v.value })),
-        words: contentWords(span).filter((w) => !nameWords.has(w)),
+        words: contentWords(span),
       });
     }
   }

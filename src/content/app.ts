@@ -1,0 +1,145 @@
+/**
+ * One crossread instance in one page, without any extension API (so tests/dom can drive it in a
+ * plain page): finds the article, scans it in slices, follows the page, paints, answers the
+ * report / scrollTo / jump requests, and tears everything down on abort.
+ */
+import type { PageReport } from '../messaging/content-protocol.ts';
+import { findArticleRoot } from './dom/article-root.ts';
+import { MutationWatcher } from './dom/mutation-watcher.ts';
+import { installPageUi } from './dom/page-ui.ts';
+import { unmarkAll } from './dom/painter.ts';
+import { Scheduler } from './dom/scheduler.ts';
+import { Highlighter, type MatchSegments } from './passes/highlight.ts';
+import { type CardSource, HoverCard } from './passes/hover-card.ts';
+
+export type State = 'scanning' | 'ready' | 'off';
+
+export interface AppOptions {
+  match: MatchSegments;
+  cards: CardSource;
+  signal: AbortSignal;
+}
+
+export class CrossreadApp {
+  readonly highlighter: Highlighter;
+  readonly scheduler = new Scheduler();
+  private readonly watcher: MutationWatcher;
+  private root: Element | null = null;
+  private cursor = -1;
+  private readonly started = performance.now();
+  /** Bench builds: ms from start to the first `ready`. */
+  firstReady = -1;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: AppOptions,
+  ) {
+    const { signal } = options;
+    // A saved copy of a page may carry old marks: strip them before reading the text.
+    if (doc.body) unmarkAll(doc.body);
+    const removeUi = installPageUi(doc);
+    new HoverCard(doc, options.cards, signal);
+    this.watcher = new MutationWatcher(doc.body ?? doc.documentElement, (nodes) => this.added(nodes), signal);
+    this.highlighter = new Highlighter(options.match, this.scheduler, this.watcher, signal);
+    // Ready once every slice has run AND every batch sent for matching has been answered and painted.
+    const settle = () => {
+      if (!this.scheduler.busy && this.highlighter.inflight === 0) this.setState('ready');
+    };
+    this.scheduler.onIdle = settle;
+    this.highlighter.onSettled = settle;
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.scheduler.stop();
+        this.watcher.disconnect();
+        if (doc.body) unmarkAll(doc.body);
+        removeUi();
+        this.highlighter.clear();
+      },
+      { once: true },
+    );
+  }
+
+  start(): void {
+    this.setState('scanning');
+    this.root = findArticleRoot(this.doc);
+    if (this.root) this.highlighter.scan(this.root);
+    this.watcher.connect();
+    if (!this.root) this.setState('ready');
+  }
+
+  setState(state: State): void {
+    if (this.options.signal.aborted) return;
+    this.doc.documentElement.setAttribute('data-crossread-state', state);
+    if (state === 'ready' && this.firstReady < 0) this.firstReady = performance.now() - this.started;
+  }
+
+  /** New content: a late article, the next page of an infinite scroll, an app's new view. */
+  private added(nodes: Node[]): void {
+    if (!this.root?.isConnected) {
+      this.root = findArticleRoot(this.doc);
+      if (!this.root) return;
+      this.setState('scanning');
+      this.highlighter.scan(this.root);
+      return;
+    }
+    const root = this.root;
+    const inside = nodes.filter((n) => root.contains(n) && n !== root);
+    // Only the outermost added nodes: a node inside another added node is scanned with it.
+    const tops = inside.filter((n) => !inside.some((o) => o !== n && o.contains(n)));
+    let queued = false;
+    for (const n of tops) {
+      const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+      if (!el) continue;
+      // A text node added into an already painted element is left alone: rescanning it would mark twice.
+      if (n.nodeType === 3 && el.querySelector('mark[data-crossread-kind]')) continue;
+      this.highlighter.scan(el);
+      queued = true;
+    }
+    if (queued) this.setState('scanning');
+  }
+
+  report(url: string): PageReport {
+    const live = this.highlighter.live();
+    const counts = new Map<string, number>();
+    const claims: PageReport['claims'] = [];
+    for (const r of live) {
+      if (r.kind === 'name') counts.set(r.ids[0] as string, (counts.get(r.ids[0] as string) ?? 0) + 1);
+      else claims.push({ ids: r.ids, status: r.status ?? 'single', text: r.text });
+    }
+    const state = this.doc.documentElement.getAttribute('data-crossread-state');
+    return {
+      state: state === 'scanning' || state === 'off' ? state : this.root ? 'ready' : 'not-article',
+      url,
+      names: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
+      claims,
+    };
+  }
+
+  /** Scrolls to the first highlight carrying `id` and flashes it. */
+  scrollTo(id: string): boolean {
+    const hit = this.highlighter.live().find((r) => r.ids.includes(id));
+    if (!hit) return false;
+    this.reveal(hit.mark);
+    return true;
+  }
+
+  /** Moves focus to the next (1) or previous (-1) conflicting claim, wrapping around. */
+  jump(direction: 1 | -1): boolean {
+    const conflicts = this.highlighter.live().filter((r) => r.kind === 'claim' && r.status === 'conflict');
+    if (!conflicts.length) return false;
+    this.cursor = (this.cursor + direction + conflicts.length) % conflicts.length;
+    this.reveal((conflicts[this.cursor] as { mark: HTMLElement }).mark);
+    return true;
+  }
+
+  private reveal(mark: HTMLElement): void {
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.focus({ preventScroll: true });
+    // Web Animations: a flash without touching the mark's attributes.
+    mark.animate?.([{ outline: '3px solid Highlight' }, { outline: '3px solid transparent' }], {
+      duration: 1200,
+      iterations: 2,
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Where the article is (issue 4.1): `<article>` / `<main>` / `[role=main]` when they hold real
+ * prose, else a light Readability-style score (the element whose child paragraphs carry the most
+ * text). Null on pages that are not articles (a search page, a web app): the caller then does
+ * close to nothing. Reads only tag names and textContent lengths: no layout.
+ */
+
+/** Prose needed before a page counts as an article (characters in paragraphs of 40+ chars). */
+const MIN_ARTICLE_CHARS = 300;
+const MIN_PARAGRAPH = 40;
+
+function proseLength(root: Element): number {
+  let total = 0;
+  for (const p of root.querySelectorAll('p, pre, blockquote, li')) {
+    const n = (p.textContent ?? '').length;
+    if (n >= MIN_PARAGRAPH) total += n;
+    if (total >= MIN_ARTICLE_CHARS * 4) break;
+  }
+  return total;
+}
+
+/** The element holding the article's text, or null when the page is not an article. */
+export function findArticleRoot(doc: Document): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const candidates = [...doc.querySelectorAll('article, main, [role="main"], [itemprop="articleBody"]')];
+  let best: Element | null = null;
+  let bestLength = 0;
+  for (const el of candidates) {
+    const n = proseLength(el);
+    // Several <article> teasers on a front page: the longest one alone is not the page.
+    if (n > bestLength) {
+      best = el;
+      bestLength = n;
+    }
+  }
+  if (best && bestLength >= MIN_ARTICLE_CHARS) {
+    // A <main> holding the <article> is fine; an <article> that is one of many teasers inside <main>
+    // is widened to their common container only when it carries little of the prose.
+    return best;
+  }
+  // Readability-style: score each paragraph's parent by the prose it holds; the top parent wins.
+  const scores = new Map<Element, number>();
+  let paragraphs = 0;
+  for (const p of body.querySelectorAll('p')) {
+    if (++paragraphs > 3000) break;
+    const n = (p.textContent ?? '').length;
+    if (n < MIN_PARAGRAPH) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + n);
+    const grand = parent.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + n / 2);
+  }
+  let top: Element | null = null;
+  let topScore = 0;
+  for (const [el, score] of scores)
+    if (score > topScore) {
+      top = el;
+      topScore = score;
+    }
+  return top && topScore >= MIN_ARTICLE_CHARS ? top : null;
+}

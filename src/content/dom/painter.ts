@@ -1,0 +1,112 @@
+/**
+ * Paints highlights with mark.js (issue 4.3), one block element at a time: the block is the
+ * smallest element holding the matches, so mark.js's per-range cost stays local (PERF-NOTES:
+ * `markRanges` over a whole body is quadratic; over one paragraph it is cheap). Claims first,
+ * then names, so name marks sit inside claim marks. Unmarking unwraps every crossread mark and
+ * merges the split text nodes again, which restores the page's markup exactly.
+ */
+import Mark from 'mark.js/dist/mark.es6.js';
+import { insideForbidden } from './skip-rules.ts';
+
+/** One highlight to paint, anchored to text nodes. */
+export interface Highlight {
+  kind: 'name' | 'claim';
+  ids: string[];
+  status?: string;
+  /** The highlighted text as read (for the popup's report). */
+  text: string;
+  start: { node: Text; offset: number };
+  end: { node: Text; offset: number };
+}
+
+/** Called with the first mark element of each highlight (to make it focusable and describe it). */
+export type OnFirstMark = (mark: HTMLElement, highlight: Highlight) => void;
+
+export const MARK_SELECTOR = 'mark[data-crossread-kind]';
+
+/** Tags mark.js itself never enters (Mark#matchesExclude): our offsets must skip the same nodes. */
+const MARKJS_SKIPS = new Set(['script', 'style', 'title', 'head', 'html']);
+
+/** Offsets of every text node of `block`, counted exactly as mark.js counts them. */
+function textOffsets(block: Element): Map<Text, number> {
+  const map = new Map<Text, number>();
+  const it = block.ownerDocument.createNodeIterator(block, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  for (let n = it.nextNode(); n; n = it.nextNode()) {
+    const parent = n.parentNode as Element | null;
+    if (parent && MARKJS_SKIPS.has(parent.localName)) continue;
+    map.set(n as Text, total);
+    total += (n as Text).data.length;
+  }
+  return map;
+}
+
+interface RangeItem {
+  start: number;
+  length: number;
+  highlight: Highlight;
+  painted?: boolean;
+}
+
+/** Paints `highlights` (all inside `block`) with one markRanges call per kind. Returns marks made. */
+export function paintBlock(block: Element, highlights: Highlight[], onFirst: OnFirstMark): number {
+  const offsets = textOffsets(block);
+  const byKind: Record<'claim' | 'name', RangeItem[]> = { claim: [], name: [] };
+  for (const h of highlights) {
+    const a = offsets.get(h.start.node);
+    const b = offsets.get(h.end.node);
+    if (a === undefined || b === undefined) continue;
+    const start = a + h.start.offset;
+    const length = b + h.end.offset - start;
+    if (length > 0) byKind[h.kind].push({ start, length, highlight: h });
+  }
+  let count = 0;
+  const marker = new Mark(block as HTMLElement);
+  for (const kind of ['claim', 'name'] as const) {
+    const ranges = byKind[kind].sort((x, y) => x.start - y.start);
+    // mark.js drops only some overlaps: keep ranges strictly disjoint ourselves.
+    const disjoint: RangeItem[] = [];
+    let last = -1;
+    for (const r of ranges)
+      if (r.start >= last) {
+        disjoint.push(r);
+        last = r.start + r.length;
+      }
+    if (!disjoint.length) continue;
+    marker.markRanges(disjoint, {
+      element: 'mark',
+      className: 'crossread-mark',
+      exclude: [],
+      filter: (node: Text) => !insideForbidden(node),
+      each: (el: Element, range: RangeItem) => {
+        const h = range.highlight;
+        el.setAttribute('data-crossread-kind', h.kind);
+        el.setAttribute('data-crossread-id', h.ids.join(' '));
+        if (h.status) el.setAttribute('data-crossread-status', h.status);
+        count++;
+        if (!range.painted) {
+          range.painted = true;
+          onFirst(el as HTMLElement, h);
+        }
+      },
+    } as unknown as Mark.MarkRangesOptions);
+  }
+  return count;
+}
+
+/** Removes every crossread mark below `root` (ours or left in a saved page) and merges text again. */
+export function unmarkAll(root: ParentNode): number {
+  const marks = [...root.querySelectorAll(MARK_SELECTOR)];
+  const parents = new Set<Node>();
+  // Innermost first: a name mark inside a claim mark is unwrapped before its container.
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const mark = marks[i] as Element;
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    parents.add(parent);
+  }
+  for (const p of parents) if (p.isConnected || p.parentNode) p.normalize();
+  return marks.length;
+}

@@ -1,0 +1,67 @@
+/**
+ * Idle-time slices (issue 4.5, CONVENTIONS.md 5): work is a queue of steps, each small; a slice
+ * runs steps until its budget is spent, then yields to the page. `requestIdleCallback` where
+ * there is one (with a timeout, so a busy page still gets its highlights), else a timer.
+ */
+
+/** A unit of work; returns true while it has more to do. */
+export type Step = () => boolean;
+
+/** Slice budget: well under the 50 ms long-task line even when one step overshoots. */
+const BUDGET_MS = 8;
+
+export class Scheduler {
+  private readonly queue: Step[] = [];
+  private scheduled = false;
+  private stopped = false;
+  /** Called each time the queue runs dry. */
+  onIdle: () => void = () => {};
+  /** Longest slice seen (bench builds report it). */
+  longest = 0;
+  /** Total time spent in slices. */
+  total = 0;
+
+  add(step: Step): void {
+    if (this.stopped) return;
+    this.queue.push(step);
+    this.schedule();
+  }
+
+  get busy(): boolean {
+    return this.queue.length > 0 || this.scheduled;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    const run = () => this.slice();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
+    else setTimeout(run, 0);
+  }
+
+  private slice(): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const started = performance.now();
+    while (this.queue.length && performance.now() - started < BUDGET_MS) {
+      const step = this.queue[0] as Step;
+      let more = false;
+      try {
+        more = step();
+      } catch (error) {
+        console.error('crossread: a scan step failed', error);
+      }
+      if (!more) this.queue.shift();
+    }
+    const spent = performance.now() - started;
+    this.total += spent;
+    if (spent > this.longest) this.longest = spent;
+    if (this.queue.length) this.schedule();
+    else this.onIdle();
+  }
+}

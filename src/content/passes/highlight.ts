@@ -1,0 +1,196 @@
+/**
+ * The highlight pass (issue 4.2–4.3, 4.5): walks an article root in slices, sends the segments'
+ * text in batches to the core page matcher (in the background: the page never holds the index,
+ * and matching runs off its main thread), and paints each block's matches with mark.js when the
+ * answer comes back. Every painted highlight is registered for the popup's report, scrollTo and
+ * the conflict shortcuts.
+ */
+import type { FactStatus } from '../../core/index/schema.ts';
+import type { SegmentMatches } from '../../messaging/content-protocol.ts';
+import type { MutationWatcher } from '../dom/mutation-watcher.ts';
+import { DESCRIPTION_IDS } from '../dom/page-ui.ts';
+import { type Highlight, paintBlock } from '../dom/painter.ts';
+import type { Scheduler } from '../dom/scheduler.ts';
+import { locate, type Segment, SegmentWalker } from '../dom/text-segments.ts';
+
+/** Page text → matches (the background's `content/match`, or the core directly in tests). */
+export type MatchSegments = (segments: string[]) => Promise<SegmentMatches | null>;
+
+/** A painted highlight: its first mark and what it stands for. */
+export interface Registered {
+  mark: HTMLElement;
+  kind: 'name' | 'claim';
+  ids: string[];
+  status?: FactStatus;
+  text: string;
+}
+
+/** Timings of crossread's own work (reported by bench builds): page main thread, and background matching. */
+export interface Timings {
+  extract: number;
+  paint: number;
+  match: number;
+  batches: number;
+}
+
+const NODES_PER_STEP = 400;
+/** Characters per batch: small enough for a quick first answer, large enough to amortise a message. */
+const BATCH_CHARS = 40000;
+const BLOCKS_PER_STEP = 40;
+
+export class Highlighter {
+  readonly registry: Registered[] = [];
+  readonly timings: Timings = { extract: 0, paint: 0, match: 0, batches: 0 };
+  /** Batches sent and not yet answered: the page is not `ready` while any is out. */
+  inflight = 0;
+  onSettled: () => void = () => {};
+
+  constructor(
+    private readonly match: MatchSegments,
+    private readonly scheduler: Scheduler,
+    private readonly watcher: MutationWatcher | null,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Queues a scan of `root`; it runs in idle slices. */
+  scan(root: Element): void {
+    const walker = new SegmentWalker(root);
+    let batch: Segment[] = [];
+    let chars = 0;
+    this.scheduler.add(() => {
+      const t = performance.now();
+      for (const seg of walker.next(NODES_PER_STEP)) {
+        // Nothing to match in text without a capital or a digit (names and facts carry one).
+        if (seg.text.length < 3 || !/[\p{Lu}\d]/u.test(seg.text)) continue;
+        batch.push(seg);
+        chars += seg.text.length;
+      }
+      if (batch.length && (chars >= BATCH_CHARS || walker.done)) {
+        this.dispatch(batch);
+        batch = [];
+        chars = 0;
+      }
+      this.timings.extract += performance.now() - t;
+      return !walker.done;
+    });
+  }
+
+  private dispatch(batch: Segment[]): void {
+    this.inflight++;
+    this.timings.batches++;
+    const texts = batch.map((s) => s.text);
+    this.match(texts)
+      .then((found) => {
+        if (this.signal.aborted || !found) return;
+        this.timings.match += found.ms;
+        const blocks = this.highlights(batch, found);
+        if (blocks.size) this.queuePaint(blocks);
+      })
+      .catch((error) => console.error('crossread: matching failed', error))
+      .finally(() => {
+        this.inflight--;
+        if (!this.scheduler.busy) this.onSettled();
+      });
+  }
+
+  /** Turns the matcher's segment offsets into node-anchored highlights, grouped by block. */
+  private highlights(batch: Segment[], found: SegmentMatches): Map<Element, Highlight[]> {
+    const blocks = new Map<Element, Highlight[]>();
+    const checked = new Map<number, boolean>();
+    const usable = (i: number): Segment | null => {
+      const seg = batch[i];
+      if (!seg) return null;
+      let ok = checked.get(i);
+      if (ok === undefined) {
+        // The page may have changed while the batch was out: paint only text that is still as read.
+        ok =
+          seg.nodes.every((n) => n.node.isConnected) &&
+          seg.nodes.map((n) => n.node.data).join('') === seg.text;
+        checked.set(i, ok);
+      }
+      return ok ? seg : null;
+    };
+    const add = (seg: Segment, h: Highlight) => {
+      let list = blocks.get(seg.block);
+      if (!list) {
+        list = [];
+        blocks.set(seg.block, list);
+      }
+      list.push(h);
+    };
+    for (const [i, start, end, ids, status] of found.claims) {
+      const seg = usable(i);
+      if (!seg || !(end > start) || end > seg.text.length) continue;
+      add(seg, {
+        kind: 'claim',
+        ids,
+        status,
+        text: seg.text.slice(start, end),
+        start: locate(seg, start),
+        end: locate(seg, end, true),
+      });
+    }
+    for (const [i, start, end, id] of found.names) {
+      const seg = usable(i);
+      if (!seg || !(end > start) || end > seg.text.length) continue;
+      add(seg, {
+        kind: 'name',
+        ids: [id],
+        text: seg.text.slice(start, end),
+        start: locate(seg, start),
+        end: locate(seg, end, true),
+      });
+    }
+    return blocks;
+  }
+
+  private queuePaint(blocks: Map<Element, Highlight[]>): void {
+    const entries = [...blocks];
+    let at = 0;
+    this.scheduler.add(() => {
+      const t = performance.now();
+      const stop = Math.min(entries.length, at + BLOCKS_PER_STEP);
+      const run = () => {
+        for (; at < stop; at++) {
+          const [block, list] = entries[at] as [Element, Highlight[]];
+          if (block.isConnected) paintBlock(block, list, (mark, h) => this.register(mark, h));
+        }
+      };
+      if (this.watcher) this.watcher.flushBefore(run);
+      else run();
+      this.timings.paint += performance.now() - t;
+      return at < entries.length;
+    });
+  }
+
+  private register(mark: HTMLElement, h: Highlight): void {
+    mark.tabIndex = 0;
+    mark.setAttribute('data-crossread-first', '');
+    const desc =
+      h.kind === 'name' ? DESCRIPTION_IDS.name : DESCRIPTION_IDS[(h.status ?? 'single') as FactStatus];
+    mark.setAttribute('aria-describedby', desc);
+    this.registry.push({
+      mark,
+      kind: h.kind,
+      ids: h.ids,
+      status: h.status as FactStatus | undefined,
+      text: h.text,
+    });
+  }
+
+  /** Registered highlights still in the page, in document order. */
+  live(): Registered[] {
+    const alive = this.registry.filter((r) => r.mark.isConnected);
+    return alive.sort((a, b) =>
+      a.mark === b.mark
+        ? 0
+        : a.mark.compareDocumentPosition(b.mark) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
+  }
+
+  clear(): void {
+    this.registry.length = 0;
+  }
+}
