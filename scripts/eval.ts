@@ -6,9 +6,11 @@
  *   carry no titles) is looked up among the index aliases of that source (white space folded).
  *   Pairwise precision / recall / F1 over all pairs of gold mentions: same gold entity vs same
  *   index entity; a mention not found pairs with nothing.
- * - Facts: a gold member is found when a member of an index fact from the same source contains
- *   its quote (white space, quotes and apostrophes folded). A quote that spans two adjacent
- *   sentences is found when it is contained in the two members joined. Pairwise grouping
+ * - Facts: a gold member is found when a member of an index fact from the same source states
+ *   its quote (white space, quotes and apostrophes folded, case ignored): the member's span (the
+ *   part of its sentence that states this fact) contains the quote, or the span is a clause of
+ *   the quote covering at least half of it. A quote that spans two adjacent sentences is found
+ *   when the two members' spans, joined, contain it. Pairwise grouping
  *   precision / recall over pairs of found gold members: same gold fact vs sharing an index fact.
  * - Conflicts: how many of the gold conflicts are labelled `conflict`, where the gold fact's
  *   index fact is the one holding most of its members.
@@ -108,12 +110,16 @@ export function score(index: CorpusIndex, gold: Gold) {
       const facts = new Set<string>();
       for (const fact of index.facts) {
         const own = fact.members.filter((x) => x.source === sid);
-        for (const x of own) if (fold(x.text).toLowerCase().includes(q)) facts.add(fact.id);
+        const spanOf = (x: (typeof own)[number]) =>
+          fold(x.text.slice(x.span.start, x.span.end)).toLowerCase();
+        for (const x of own) {
+          const sp = spanOf(x);
+          if (sp.includes(q) || (q.includes(sp) && sp.length * 2 >= q.length)) facts.add(fact.id);
+        }
         // A quote across two adjacent sentences of this source, both members of this fact.
         for (const a of own)
           for (const b of own)
-            if (b.sentence === a.sentence + 1 && fold(`${a.text} ${b.text}`).toLowerCase().includes(q))
-              facts.add(fact.id);
+            if (b.sentence === a.sentence + 1 && `${spanOf(a)} ${spanOf(b)}`.includes(q)) facts.add(fact.id);
       }
       if (facts.size > 0) found.push({ fact: f.id, seed: m.seed, quote: m.quote, facts });
     }
@@ -193,7 +199,7 @@ async function main() {
     );
   if (process.argv.includes('--verbose')) {
     console.log('\nmissed mentions:', r.missedMentions.join('; ') || 'none');
-    console.log('missed members:\n  ' + (r.missedMembers.join('\n  ') || 'none'));
+    console.log(`missed members:\n  ${r.missedMembers.join('\n  ') || 'none'}`);
     console.log(`entity pairs: ${JSON.stringify({ tp: r.entity.tp, fp: r.entity.fp, fn: r.entity.fn })}`);
     console.log(`fact pairs: ${JSON.stringify({ tp: r.grouping.tp, fp: r.grouping.fp, fn: r.grouping.fn })}`);
   }

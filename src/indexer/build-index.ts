@@ -91,7 +91,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     });
   });
 
-  // Lower-case continuations of a known name ("UN security council" for "UN Security Council").
+  // Lower-case continuations of a known name ("EU trade council" for "EU Trade Council").
   const multiLower = new Set(inputs.filter((m) => /\s/.test(m.text)).map((m) => m.text.toLowerCase()));
   inputs.forEach((m, i) => {
     const at = places[i]!;

@@ -20,7 +20,7 @@ export interface Analysed {
   proper: Set<number>;
 }
 
-/** Abbreviations that end a wink sentence wrongly when a capital follows ("Mr. X", "U.N. Y"). */
+/** Abbreviations that end a wink sentence wrongly when a capital follows ("Mr. X", "E.U. Y"). */
 const ABBREV =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|St|No|Sen|Rep|Gov|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc)\.|\b(?:\p{Lu}\.){2,})$/u;
 

@@ -1,11 +1,11 @@
 /**
  * Splits a sentence into clauses, so a sentence that states several facts (a news lede: "X has
- * defected …, and urged the army to …, in 16 months of bloodshed") can belong to each fact with
+ * defected …, and urged the army to …, in 14 months of fighting") can belong to each fact with
  * the span that states it (issue 3.5). Splits at generic English clause joints outside quotes.
  */
 
 const JOINT =
-  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|having|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=in \d+ (?:days|weeks|months|years) of\b)/g;
+  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|having|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=in \d+ (?:days|weeks|months|years) of\b)/g;
 
 /** Minimum clause length in words; shorter pieces stay with their neighbour. */
 const MIN_WORDS = 3;

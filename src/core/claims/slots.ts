@@ -3,7 +3,7 @@
  * and predicate ("just under 13,000 … killed"), durations ("16-month uprising"), ordinals and
  * ranks ("first" / "second senior diplomat"), days (relative days resolved against the
  * article's date when known), quotes with their speaker, and the channel of a statement
- * ("video statement on Facebook" vs "statement to Al Jazeera", "told Reuters").
+ * ("video message on YouTube" vs "statement to the BBC", "told Nordpress").
  *
  * Pure regular expressions over generic English: runs unchanged in the page.
  */
@@ -122,16 +122,16 @@ const ORDINALS: Record<string, string> = {
 const ORDINAL =
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|latest|\d+(?:st|nd|rd|th)|highest[- ]ranking|top[- ]ranking|most[- ]senior|most[- ]prominent|highest[- ]profile|most[- ]high[- ]profile)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,2}[\p{Ll}][\p{L}-]*)/giu;
 
-/** A capitalised name run of up to four words ("Al Jazeera Arabic", "Facebook", "Reuters"). */
+/** A capitalised name run of up to four words ("Radio Nord Libre", "YouTube", "Nordpress"). */
 const CAPS =
   "[\\p{Lu}][\\p{L}\\p{M}'’.&-]*(?:\\s+(?:(?:of|de|al|el)\\s+)?[\\p{Lu}][\\p{L}\\p{M}'’.&-]*){0,3}";
 const CHANNELS: RegExp[] = [
-  // "a video statement on Facebook", "statement to Al Jazeera", "interview with the BBC"
+  // "a video message on YouTube", "statement to the BBC", "interview with Nordpress"
   new RegExp(
     `\\b((?:(?:video|audio|televised|written|recorded|taped|online|exclusive|short|brief)\\s+){0,2}(?:statement|message|interview|address|post|posting|speech|video|announcement|appearance|remarks|broadcast|comments))\\s+(?:(?:posted|broadcast|aired|given|made|published|carried)\\s+)?(?:on|to|with|by)\\s+(?:the\\s+)?(?:(?:TV|television|satellite)\\s+)?(?:(?:network|channel|station|broadcaster|newspaper|website|agency)\\s+)?(${CAPS}|state\\s+(?:TV|television|media|radio))`,
     'gu',
   ),
-  // "given to the TV network Al Jazeera Arabic", "speaking to Reuters", "told the BBC"
+  // "given to the TV network Radio Nord Libre", "speaking to Nordpress", "told the BBC"
   new RegExp(
     `\\b(told|telling|speaking\\s+to|talking\\s+to|given\\s+to|said\\s+to|in\\s+an\\s+interview\\s+with|posted\\s+on|posted\\s+a\\s+\\w+\\s+on|wrote\\s+on)\\s+(?:the\\s+)?(?:(?:TV|television|satellite|pan-Arab|state)\\s+)?(?:(?:network|channel|station|broadcaster|newspaper|website|agency|news\\s+agency)\\s+)?(${CAPS})`,
     'gu',
@@ -363,7 +363,7 @@ function channels(sentence: string): SlotValue[] {
       const end = start + m[0].length;
       if (seen.some(([a, b]) => start < b && end > a)) continue;
       let outlet = (m[2] as string).replace(/['’]s$/, '').replace(/[.,]$/, '');
-      // "told Reuters on Wednesday": cut the name run at a weekday or month.
+      // "told Nordpress on Monday": cut the name run at a weekday or month.
       const words = outlet.split(/\s+/);
       const cut = words.findIndex((w) => NOT_OUTLET.test(w));
       if (cut === 0) continue;

@@ -84,7 +84,7 @@ export function extractNames(sentence: string, options: ExtractOptions = {}): Na
           continue;
         }
       }
-      // "the Baath party": an organisation noun in lower case closes a one-word name.
+      // "the Likud party": an organisation noun in lower case closes a one-word name.
       if (/^(?:party|movement)$/.test(next.text) && run.length === 1) {
         run.push(j);
         j++;
@@ -163,7 +163,7 @@ function splitRun(
         return;
     }
     if (part.length === 0) return;
-    // "Ambassador to the U.N. Jane Doe": after a title and a preposition, the first word is the title's complement.
+    // "Ambassador to the E.U. Jane Doe": after a title and a preposition, the first word is the title's complement.
     const firstTok = tokens[part[0]!]!;
     const lead = sentence.slice(Math.max(0, firstTok.start - 40), firstTok.start);
     const m = /(\p{L}+\.?)\s+(?:to|of|for|at)\s+(?:the\s+)?$/u.exec(lead);

@@ -66,7 +66,7 @@ function isAcronym(text: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(text);
 }
 
-/** Initials of a multi-word name, skipping particles and "of/and/the" ("Syrian National Council" → "snc"). */
+/** Initials of a multi-word name, skipping particles and "of/and/the" ("Nordic Trade Union" → "ntu"). */
 function initials(text: string): string {
   return words(text)
     .flatMap((w) => w.split('-'))
@@ -112,7 +112,7 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
   const byKey = new Map<string, number>();
   const mentionCluster: number[] = [];
   const mentionVotes: Record<EntityType, number>[] = [];
-  // "Al X" is a person's article only when X is the surname of a multi-word name ("Al Jazeera" is not).
+  // "Al X" is a person's article only when X is the surname of a multi-word name ("Al Arabiya" is not).
   const surnames = new Set<string>();
   for (const m of mentions) {
     const ws = words(m.text);

@@ -1,6 +1,6 @@
 /**
- * Jaro–Winkler similarity (1 = identical), for catching misspelt first names ("Nawah" for a
- * "Nawaf" the corpus knows). NLP-NOTES 4.4: use it on first names of five letters or more at ≥ 0.9.
+ * Jaro–Winkler similarity (1 = identical), for catching misspelt first names ("Karimo" for a
+ * "Karima" the corpus knows). NLP-NOTES 4.4: use it on first names of five letters or more at ≥ 0.9.
  */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;

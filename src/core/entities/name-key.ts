@@ -1,6 +1,6 @@
 /**
  * Spelling keys for names: the per-token key under which transliteration variants meet
- * (Mohammad / Mohamed / Mohammed, Fares / Faris, Tlas / Tlass, Ezzor / ez-Zor / Zour), plus the
+ * (Muhammad / Muhamad / Mohammed, Hussein / Hussain, Kadir / Kadeer, Ezzubayr / ez-Zubayr / Zoubayr), plus the
  * generic word classes the grouping rules need (particles, titles). No name lists: every rule is
  * about spelling, so it works on any corpus (issue 3.9).
  *
@@ -9,7 +9,7 @@
 import { foldText } from '../text/normalize.ts';
 import { tokenize } from '../text/tokens.ts';
 
-/** Name particles (Arabic articles and patronymics, European nobiliary particles), lower-case. */
+/** Name particles (Arab articles and patronymics, European nobiliary particles), lower-case. */
 const PARTICLES = new Set([
   'al',
   'el',
@@ -53,13 +53,13 @@ const PARTICLES = new Set([
   'zu',
 ]);
 
-/** Hyphen-attached particles that may prefix a name token ("al-Fares", "ez-Zor", "el-Zour", "bin-"). */
+/** Hyphen-attached particles that may prefix a name token ("al-Rashid", "ez-Zubayr", "el-Zoubayr", "bin-"). */
 const ATTACHED_PARTICLE =
   /^(?:al|el|ul|il|ad|ar|as|at|az|ash|ath|adh|an|ez|es|ed|er|en|et|bin|ibn|ben)-(?=\p{L}{2})/u;
 
 /**
- * An assimilated Arabic article written solid: "E" + a doubled sun letter ("Ezzor" = "ez-Zor").
- * Only with "e": "A" + double ("Assad", "Allen") is too often part of the name itself.
+ * An assimilated Arab article written solid: "E" + a doubled sun letter ("Ezzubayr" = "ez-Zubayr").
+ * Only with "e": "A" + double ("Allen", "Ammar") is too often part of the name itself.
  */
 const ASSIMILATED = /^e([dnrstz])\1(?=\p{L}{2,})/u;
 
@@ -169,7 +169,7 @@ function plain(token: string): string {
   return foldText(token).toLowerCase();
 }
 
-/** Strips a possessive ("Fares's", "Assad’s", "Annas'"). */
+/** Strips a possessive ("Dupont's", "Rashid’s", "Jonas'"). */
 export function stripPossessive(token: string): string {
   return token.replace(/['\u2019\u02bc]s$/iu, '').replace(/(?<=s)['\u2019\u02bc]$/iu, '');
 }
@@ -187,8 +187,8 @@ export function isTitle(token: string): boolean {
 
 /**
  * Vowel skeleton: the first letter kept, each later vowel run (a e i o u y) one '*', doubled
- * consonants single, a trailing 'h' after a vowel dropped. Mohammad, Mohamed, Mohammed and
- * Muhammad all give "m*h*m*d"; Fares and Faris "f*r*s"; Tlas and Tlass "tl*s".
+ * consonants single, a trailing 'h' after a vowel dropped. Muhammad, Muhamad and Mohammed
+ * all give "m*h*m*d"; Hussein and Hussain "h*s*n"; Kadir and Kadeer "k*d*r".
  */
 function skeleton(word: string): string {
   let w = word
@@ -216,12 +216,12 @@ function skeleton(word: string): string {
 
 /**
  * The spelling key of one name token: possessive stripped, case and diacritics folded, a
- * hyphen-attached or assimilated article removed ("al-Fares" → key of "Fares", "Ezzor" → "Zor"),
+ * hyphen-attached or assimilated article removed ("al-Rashid" → key of "Rashid", "Ezzubayr" → "Zubayr"),
  * then the vowel skeleton of each hyphen part. Returns '' for a token with no letters.
  */
 export function tokenKey(token: string): string {
   const bare = stripPossessive(token);
-  // Acronyms ("UN", "U.N.", "SNC") are keyed by their letters: a vowel skeleton would blur them.
+  // Acronyms ("EU", "E.U.", "NATO") are keyed by their letters: a vowel skeleton would blur them.
   if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,4}$/u.test(bare)) return bare.replace(/\./g, '').toLowerCase();
   let t = plain(bare).replace(/\.$/, '');
   t = t.replace(/['\u02bc`]/g, '');
@@ -241,8 +241,8 @@ export function tokenKey(token: string): string {
 
 /**
  * The keys of a multi-token name as the grouping uses them: leading titles, particles and
- * possessives dropped ("Mr. al-Assad's" → key of "Assad"; "Deir Ezzor" → keys of "Deir", "Zor").
- * With `keepParticles`, standalone particles stay (organisations such as "Al Jazeera").
+ * possessives dropped ("Mr. al-Rashid's" → key of "Rashid"; "Wadi Ezzubayr" → keys of "Wadi", "Zubayr").
+ * With `keepParticles`, standalone particles stay (organisations such as "Al Arabiya").
  */
 export function nameKeys(name: string, options: { keepParticles?: boolean } = {}): string[] {
   const tokens = tokenize(name).map((t) => t.text);

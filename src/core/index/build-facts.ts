@@ -238,8 +238,17 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
     slotClusters.set(r, [...(slotClusters.get(r) ?? []), i]);
   }
   for (const members of slotClusters.values()) {
-    const lexRoots = new Set(members.map((i) => uf.find(i)));
-    if (lexRoots.size === 1) continue;
+    const tally = new Map<number, number>();
+    for (const i of members) tally.set(uf.find(i), (tally.get(uf.find(i)) ?? 0) + 1);
+    const [root, n] = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+    if (tally.size === 1) continue;
+    // Mostly one lexical fact already: the slot reports join it rather than forming a twin.
+    const host = groups.find((g) => g.includes(root));
+    if (host && n >= members.length - 1) {
+      for (const i of members) if (!host.includes(i)) host.push(i);
+      host.sort((a, b) => a - b);
+      continue;
+    }
     groups.push(members.sort((a, b) => a - b));
   }
 

@@ -1,6 +1,6 @@
 /**
  * Word tokens with offsets into the input. Words keep internal hyphens and apostrophes
- * ("al-Fares", "Fares's", "Smith-Spark", "don't"), dotted acronyms ("U.N.") and grouped numbers
+ * ("al-Rashid", "Dupont's", "Smith-Jones", "don't"), dotted acronyms ("E.U.") and grouped numbers
  * ("13,000", "4.5"), so names and quantities come out whole.
  */
 
