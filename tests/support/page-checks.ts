@@ -117,6 +117,9 @@ export interface PageRun {
   problems: string[];
   /** True when the page itself renders differently on two loads without the extension. */
   unstable: boolean;
+  /** The value of the page's `probe` hook with and without the extension. */
+  probe?: unknown;
+  plainProbe?: unknown;
 }
 
 /** Blocks every request that would leave the test server, at once, so no page waits for a timeout. */
@@ -127,7 +130,14 @@ async function keepLocal(context: BrowserContext, origin: string): Promise<void>
   );
 }
 
+/** Page-specific expressions: `prepare` runs before the inspection, `probe` after it (its value is returned). */
+export interface PageHooks {
+  prepare?: string;
+  probe?: string;
+}
+
 interface Loaded {
+  probe?: unknown;
   errors: string[];
   extensionConsole: string[];
   settleMs: number | null;
@@ -139,6 +149,7 @@ async function load(
   url: string,
   extensionId: string | null,
   settleTimeout = 15000,
+  hooks: PageHooks = {},
 ): Promise<Loaded> {
   const withExtension = extensionId !== null;
   const page: Page = await context.newPage();
@@ -160,15 +171,26 @@ async function load(
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: settleTimeout });
     let settleMs: number | null = null;
     if (withExtension) {
-      const left = Math.max(100, settleTimeout - (performance.now() - started));
-      settleMs = await page
-        .waitForFunction(SETTLED, null, { timeout: left, polling: 50 })
-        .then(() => Math.round(performance.now() - started))
-        .catch(() => null);
+      // Polled from Node through Playwright's own world: a page that sabotages its globals
+      // (timers, JSON, Array.prototype) cannot stall the poll the way a main-world waitForFunction stalls.
+      const deadline = started + settleTimeout;
+      while (performance.now() < deadline) {
+        const state = await page
+          .locator('html')
+          .getAttribute('data-crossread-state', { timeout: 1000 })
+          .catch(() => null);
+        if (state && SETTLED_STATES.includes(state)) {
+          settleMs = Math.round(performance.now() - started);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
     }
     await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
+    if (hooks.prepare) await page.evaluate(hooks.prepare);
     const inspection = (await page.evaluate(INSPECT)) as PageInspection;
-    return { errors, extensionConsole, settleMs, inspection };
+    const probe = hooks.probe ? await page.evaluate(hooks.probe) : undefined;
+    return { errors, extensionConsole, settleMs, inspection, probe };
   } finally {
     await page.close();
   }
@@ -177,7 +199,7 @@ async function load(
 /** One browser without the extension and one with it, each a single context reused for every page. */
 export interface PageChecker {
   session: ChromiumSession;
-  check(origin: string, file: string): Promise<PageRun>;
+  check(origin: string, file: string, hooks?: PageHooks): Promise<PageRun>;
   close(): Promise<void>;
 }
 
@@ -199,11 +221,11 @@ export async function startPageChecker(
   await keepLocal(session.context, origin);
   return {
     session,
-    async check(base, file) {
+    async check(base, file, hooks = {}) {
       const url = `${base}/${encodeURIComponent(file)}`;
       const problems: string[] = [];
-      const without = await load(plainContext, url, null);
-      const withExt = await load(session.context, url, session.extensionId, settleTimeout);
+      const without = await load(plainContext, url, null, settleTimeout, hooks);
+      const withExt = await load(session.context, url, session.extensionId, settleTimeout, hooks);
       const inspection = withExt.inspection;
       if (withExt.settleMs === null)
         problems.push(
@@ -222,7 +244,7 @@ export async function startPageChecker(
       if (diff) {
         // A page whose own scripts render differently on every load cannot be compared by markup;
         // a second plain load tells that apart, and then the text alone is compared.
-        const again = await load(plainContext, url, null);
+        const again = await load(plainContext, url, null, settleTimeout, hooks);
         unstable = again.inspection.html !== without.inspection.html;
         if (!unstable) problems.push(`page changed once marks are unwrapped ${diff}`);
         else if (again.inspection.text === without.inspection.text) {
@@ -238,6 +260,8 @@ export async function startPageChecker(
         extensionConsole: withExt.extensionConsole,
         problems,
         unstable,
+        probe: withExt.probe,
+        plainProbe: without.probe,
       };
     },
     async close() {
