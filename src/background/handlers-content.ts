@@ -87,17 +87,18 @@ export function buildCard(index: CorpusIndex, k: 'name' | 'claim', wanted: strin
   if (k === 'name') {
     const entity = index.entities.find((e) => e.id === wanted[0]);
     if (!entity) return null;
-    const spellings: { outlet: string; text: string }[] = [];
-    for (const alias of entity.aliases)
-      for (const source of alias.sources)
-        spellings.push({ outlet: outletOf(index, source), text: alias.text });
-    spellings.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.text.localeCompare(b.text));
+    const spellings = entity.aliases
+      .map((alias) => ({
+        text: alias.text,
+        outlets: alias.sources.map((id) => outletOf(index, id)).slice(0, 12),
+      }))
+      .sort((a, b) => b.outlets.length - a.outlets.length || a.text.localeCompare(b.text));
     return {
       kind: 'name',
       id: entity.id,
       name: entity.name,
       type: entity.type,
-      spellings: spellings.slice(0, 40),
+      spellings: spellings.slice(0, 30),
     };
   }
   const facts = wanted

@@ -58,7 +58,8 @@ export interface NameCard {
   id: string;
   name: string;
   type: string;
-  spellings: { outlet: string; text: string }[];
+  /** Each spelling with the sources that use it. */
+  spellings: { text: string; outlets: string[] }[];
 }
 
 /** One source's words for a fact in a claim card; `bold` are the differing values, as offsets in `text`. */

@@ -207,9 +207,9 @@ export class HoverCard {
     const list = el(this.doc, 'ul');
     for (const s of data.spellings) {
       const li = el(this.doc, 'li');
-      const outlet = el(this.doc, 'span', `${s.outlet}: `);
-      outlet.className = 'outlet';
-      li.append(outlet, this.doc.createTextNode(s.text));
+      const spelling = el(this.doc, 'span', s.text);
+      spelling.className = 'outlet';
+      li.append(spelling, this.doc.createTextNode(` \u2014 ${s.outlets.join(', ')}`));
       list.append(li);
     }
     return [title, meta, head, list, this.button('name', data.id)];
