@@ -4,7 +4,7 @@
  * no mark in a forbidden place, settled in 15 s), plus what each page is about: nothing injected
  * runs, the page's own code keeps working, saved crossread UI is not taken for a live instance.
  *
- * The pages carry a name the corpus knows (the index's most mentioned entity), so there is
+ * The pages carry a name the corpus knows (the index's most mentioned person with a full name), so there is
  * something to highlight in every hostile spot.
  */
 import assert from 'node:assert/strict';
@@ -40,9 +40,10 @@ function fill(html: string): string {
 
 before(async () => {
   const index = JSON.parse(await readFile(path.join(DIST_CHROME, 'index.json'), 'utf8')) as {
-    entities: { name: string; mentions: number }[];
+    entities: { name: string; mentions: number; type: string }[];
   };
-  const top = [...index.entities].sort((a, b) => b.mentions - a.mentions)[0];
+  const people = index.entities.filter((e) => e.type === 'person' && e.name.includes(' '));
+  const top = [...(people.length ? people : index.entities)].sort((a, b) => b.mentions - a.mentions)[0];
   if (top) name = top.name;
   server = await startServer();
   crossOrigin = await startServer();
