@@ -7,10 +7,11 @@
  *   Pairwise precision / recall / F1 over all pairs of gold mentions: same gold entity vs same
  *   index entity; a mention not found pairs with nothing.
  * - Facts: a gold member is found when a member of an index fact from the same source states
- *   its quote (white space, quotes and apostrophes folded, case ignored): the member's span (the
- *   part of its sentence that states this fact) contains the quote, or the span is a clause of
- *   the quote covering at least half of it. A quote that spans two adjacent sentences is found
- *   when the two members' spans, joined, contain it. Pairwise grouping
+ *   its quote (white space, quotes and apostrophes folded, case ignored, edge punctuation
+ *   dropped): the member's span (the part of its sentence that states this fact) contains the
+ *   quote, or the span is a clause of the quote covering at least half of it. A quote that
+ *   spans two adjacent sentences (a quotation the splitter cut in two) is found in the facts of
+ *   both sentences when the two sentences, joined, contain it. Pairwise grouping
  *   precision / recall over pairs of found gold members: same gold fact vs sharing an index fact.
  * - Conflicts: how many of the gold conflicts are labelled `conflict`, where the gold fact's
  *   index fact is the one holding most of its members.
@@ -19,7 +20,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isTitle } from '../src/core/entities/name-key.ts';
-import type { CorpusIndex } from '../src/core/index/schema.ts';
+import type { CorpusIndex, FactMember } from '../src/core/index/schema.ts';
 import { foldText } from '../src/core/text/normalize.ts';
 import { indexFolder } from '../src/indexer/index-folder.ts';
 
@@ -108,19 +109,29 @@ export function score(index: CorpusIndex, gold: Gold) {
       const sid = sourceOf.get(m.seed);
       const q = fold(m.quote).toLowerCase();
       const facts = new Set<string>();
-      for (const fact of index.facts) {
-        const own = fact.members.filter((x) => x.source === sid);
-        const spanOf = (x: (typeof own)[number]) =>
-          fold(x.text.slice(x.span.start, x.span.end)).toLowerCase();
-        for (const x of own) {
+      const spanOf = (x: FactMember) =>
+        fold(x.text.slice(x.span.start, x.span.end))
+          .toLowerCase()
+          .replace(/^[\s"',.;:]+|[\s"',.;:]+$/g, '');
+      // Members of this source, by sentence: the facts each sentence is a member of, with spans.
+      const bySentence = new Map<number, { facts: Set<string>; spans: string[] }>();
+      for (const fact of index.facts)
+        for (const x of fact.members) {
+          if (x.source !== sid) continue;
           const sp = spanOf(x);
           if (sp.includes(q) || (q.includes(sp) && sp.length * 2 >= q.length)) facts.add(fact.id);
+          const e = bySentence.get(x.sentence) ?? { facts: new Set(), spans: [] };
+          e.facts.add(fact.id);
+          e.spans.push(fold(x.text).toLowerCase());
+          bySentence.set(x.sentence, e);
         }
-        // A quote across two adjacent sentences of this source, both members of this fact.
-        for (const a of own)
-          for (const b of own)
-            if (b.sentence === a.sentence + 1 && `${spanOf(a)} ${spanOf(b)}`.includes(q)) facts.add(fact.id);
-      }
+      // A quote across two adjacent sentences: found in the facts of both sentences.
+      if (facts.size === 0)
+        for (const [n, a] of bySentence) {
+          const b = bySentence.get(n + 1);
+          if (b && `${a.spans[0]} ${b.spans[0]}`.includes(q))
+            for (const f of [...a.facts, ...b.facts]) facts.add(f);
+        }
       if (facts.size > 0) found.push({ fact: f.id, seed: m.seed, quote: m.quote, facts });
     }
   const missedMembers = gold.facts.flatMap((f) =>
@@ -133,6 +144,17 @@ export function score(index: CorpusIndex, gold: Gold) {
     (a, b) => a.fact === b.fact,
     (a, b) => [...a.facts].some((f) => b.facts.has(f)),
   );
+  const missedPairs: string[] = [];
+  const extraPairs: string[] = [];
+  for (let i = 0; i < found.length; i++)
+    for (let j = i + 1; j < found.length; j++) {
+      const a = found[i]!;
+      const b = found[j]!;
+      const shared = [...a.facts].some((f) => b.facts.has(f));
+      if (a.fact === b.fact && !shared)
+        missedPairs.push(`${a.fact} ${a.seed}[${[...a.facts]}]–${b.seed}[${[...b.facts]}]`);
+      if (a.fact !== b.fact && shared) extraPairs.push(`${a.fact} ${a.seed} + ${b.fact} ${b.seed}`);
+    }
   const conflictHits: string[] = [];
   for (const id of CONFLICTS) {
     const members = found.filter((x) => x.fact === id);
@@ -150,6 +172,8 @@ export function score(index: CorpusIndex, gold: Gold) {
     membersFound: found.length,
     goldMembers,
     missedMembers,
+    missedPairs,
+    extraPairs,
     grouping,
     conflicts: conflictHits,
   };
@@ -200,6 +224,8 @@ async function main() {
   if (process.argv.includes('--verbose')) {
     console.log('\nmissed mentions:', r.missedMentions.join('; ') || 'none');
     console.log(`missed members:\n  ${r.missedMembers.join('\n  ') || 'none'}`);
+    console.log(`missed fact pairs:\n  ${r.missedPairs.join('\n  ') || 'none'}`);
+    console.log(`extra fact pairs:\n  ${r.extraPairs.join('\n  ') || 'none'}`);
     console.log(`entity pairs: ${JSON.stringify({ tp: r.entity.tp, fp: r.entity.fp, fn: r.entity.fn })}`);
     console.log(`fact pairs: ${JSON.stringify({ tp: r.grouping.tp, fp: r.grouping.fp, fn: r.grouping.fn })}`);
   }

@@ -20,6 +20,8 @@ import type { RawArticle } from './read-folder.ts';
 export interface BuildOptions {
   /** Called after each article is analysed (CLI progress on large folders). */
   onProgress?: (done: number, total: number) => void;
+  /** Reports each link between clauses of two sources, with its reason (tuning, eval --verbose). */
+  onLink?: (a: string, b: string, why: string) => void;
 }
 
 interface Prepared {
@@ -155,7 +157,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
       });
     });
   });
-  const facts = buildFacts(factSentences);
+  const facts = buildFacts(factSentences, options.onLink ? { onLink: options.onLink } : {});
   const sources = prepared.map((p) => p.source);
   const partial = {
     version: INDEX_VERSION,

@@ -5,7 +5,11 @@
  */
 
 const JOINT =
-  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|having|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=in \d+ (?:days|weeks|months|years) of\b)/g;
+  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=(?:in|during) \d+ (?:days|weeks|months|years) of\b)|\s+(?=in protest (?:at|against|over)\b)|\s+(?=since (?:the|it|he|she|they)\b)|(?<=\p{Ll})\s+(?=who (?:had|has|was|is|were|are)\b)/gu;
+
+/** "… said in a video statement …": the channel is its own clause when what precedes is long. */
+const CHANNEL_JOINT = /\s+(?=in (?:a|an|the) (?:\p{L}+\s+)?(?:statement|interview|video|message)\b)/gu;
+const CHANNEL_MIN_WORDS = 6;
 
 /** Minimum clause length in words; shorter pieces stay with their neighbour. */
 const MIN_WORDS = 3;
@@ -27,12 +31,21 @@ export function splitClauses(sentence: string): { start: number; end: number }[]
     if (quoteAt[m.index ?? 0]) continue;
     cuts.push(at);
   }
+  for (const m of sentence.matchAll(CHANNEL_JOINT)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (quoteAt[m.index ?? 0]) continue;
+    const before = Math.max(0, ...cuts.filter((c) => c < at));
+    if (sentence.slice(before, at).trim().split(/\s+/).length >= CHANNEL_MIN_WORDS) cuts.push(at);
+  }
+  cuts.sort((a, b) => a - b);
   const spans: { start: number; end: number }[] = [];
   let start = 0;
   for (const cut of [...cuts, sentence.length]) {
     const piece = sentence.slice(start, cut);
     const words = piece.trim().split(/\s+/).filter(Boolean).length;
-    if (cut !== sentence.length && words < MIN_WORDS) continue;
+    // A piece that is only a name ("Jane Doe, who …") stays with what it introduces.
+    const plain = piece.split(/\s+/).filter((w) => /^\p{Ll}{3,}/u.test(w)).length;
+    if (cut !== sentence.length && (words < MIN_WORDS || plain === 0)) continue;
     if (cut === sentence.length && words < MIN_WORDS && spans.length > 0) {
       spans[spans.length - 1]!.end = cut;
       break;

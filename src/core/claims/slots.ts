@@ -347,6 +347,12 @@ function ordinals(sentence: string): SlotValue[] {
     }
     if (phrase.length === 0) continue;
     const head = stem((phrase[phrase.length - 1] as string).toLowerCase());
+    // "last week", "first night": time expressions, not ranks.
+    if (
+      TIME_UNITS.has(head) ||
+      /^(?:night|time|morning|evening|weekend|quarter|half|round|place)$/.test(head)
+    )
+      continue;
     const value = ORDINALS[rawRank] ?? (/^\d/.test(rawRank) ? String(Number.parseInt(rawRank, 10)) : 'top');
     const text = `${m[1]} ${phrase.join(' ')}`;
     out.push({ kind: 'ordinal', key: `ordinal:${head}`, text, value, start, end: start + text.length });
@@ -426,7 +432,7 @@ const NO_RESPONSE =
   /\b(?:no (?:immediate |official )?(?:comment|reaction|response)|(?:did not|didn't|has not|hasn't|had not|have not|declined to|refused to) (?:immediately )?(?:comment|respond|react)|not (?:immediately )?(?:available|reached) for comment|neither\b[^.]{0,60}\bnor\b[^.]{0,60}\b(?:commented|responded|reacted))/i;
 /** An official side's statement ("the foreign ministry said in a statement that …"). */
 const OFFICIAL_RESPONSE =
-  /\b(?:ministry|government|embassy|spokesm[ae]n|spokeswom[ae]n|spokesperson|authorities|presidency|palace|state (?:media|television|news agency))\b[^.;"\u201c]{0,40}\b(?:said|announced|confirmed|stated|denied|declared)\b/i;
+  /\b(?:ministry|government|embassy|spokesm[ae]n|spokeswom[ae]n|spokesperson|authorities|presidency|palace|state (?:media|television|news agency))\b[^.;,"\u201c\u201d]{0,30}\b(?:said|announced|confirmed|stated|denied|declared)\b/i;
 
 function responses(sentence: string): SlotValue[] {
   const none = NO_RESPONSE.exec(sentence);

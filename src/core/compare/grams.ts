@@ -103,7 +103,11 @@ export function stem(word: string): string {
 export function contentWords(text: string): string[] {
   const seen = new Set<string>();
   for (const t of tokenize(foldText(text).toLowerCase())) {
-    const w = t.text.replace(/'s$/, '').replace(/'$/, '');
+    // A hyphen-attached article is not part of the word ("al-rashid" meets "rashid").
+    const w = t.text
+      .replace(/'s$/, '')
+      .replace(/'$/, '')
+      .replace(/^(?:al|el|ad|ar|as|at|az|ash|ez|es|ed|er|en)-(?=\p{L}{3})/u, '');
     if (w.length < 2 || STOPWORDS.has(w) || /^\d/.test(w)) continue;
     seen.add(stem(w));
   }

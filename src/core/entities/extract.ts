@@ -60,7 +60,9 @@ export function extractNames(sentence: string, options: ExtractOptions = {}): Na
       const prev = tokens[run[run.length - 1]!]!;
       const next = tokens[j]!;
       const gap = sentence.slice(prev.end, next.start);
-      if (!/^[\s\u00a0]+$/u.test(gap)) break;
+      // "Mr. X": the full stop of an abbreviated title does not end the run.
+      const titleDot = /^\.[\s\u00a0]+$/u.test(gap) && isTitle(prev.text);
+      if (!/^[\s\u00a0]+$/u.test(gap) && !titleDot) break;
       if (/['\u2019]s?$/u.test(prev.text) && stripPossessive(prev.text) !== prev.text) break;
       if (capitalised(next.text)) {
         run.push(j);

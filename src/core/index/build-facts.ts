@@ -41,10 +41,19 @@ export const FACT_THRESHOLDS = {
   /** Char-4-gram Jaccard at which two clauses state the same thing. */
   grams: 0.34,
   /** Idf-weighted content-word overlap (of the smaller clause) with at least `sharedWords` words. */
-  words: 0.55,
+  words: 0.5,
   sharedWords: 3,
+  /** The same overlap measured against the longer clause. */
+  longerWords: 0.2,
+  /** Within one story: weaker word overlap, if the char grams agree somewhat. */
+  storyWords: 0.4,
+  storyGrams: 0.15,
+  /** Two dated reports of one action: word overlap needed besides the shared day-independent words. */
+  datedWords: 0.15,
   /** Sentence-level word overlap required for two same-key slots to be the same fact. */
   slotContext: 0.12,
+  /** Average linkage: share of cross-source pairs of two clusters that must be linked to merge them. */
+  linkage: 0.3,
   /** Near-verbatim: wire copy. */
   wire: 0.6,
   /** Below this similarity to the rest of the fact, an agreeing member is "partial". */
@@ -74,8 +83,86 @@ class UnionFind {
   }
 }
 
+/**
+ * Agglomerates linked units, strongest link first, merging two clusters only when at least
+ * half of their cross-source pairs are linked (average linkage on the link graph): a chain of
+ * pairwise links (A~B, B~C) does not pull unrelated reports (A, C) into one fact.
+ */
+function averageLink(
+  n: number,
+  links: { i: number; j: number; strength: number }[],
+  sourceOf: (i: number) => string,
+): UnionFind {
+  const uf = new UnionFind(n);
+  const linked = new Set(links.map((l) => l.i * n + l.j));
+  const has = (a: number, b: number) => linked.has(Math.min(a, b) * n + Math.max(a, b));
+  const members = new Map<number, number[]>();
+  const get = (r: number) => members.get(r) ?? [r];
+  const sorted = [...links].sort((a, b) => b.strength - a.strength || a.i - b.i || a.j - b.j);
+  for (const { i, j } of sorted) {
+    const ri = uf.find(i);
+    const rj = uf.find(j);
+    if (ri === rj) continue;
+    const A = get(ri);
+    const B = get(rj);
+    let pairs = 0;
+    let hits = 0;
+    for (const a of A)
+      for (const b of B) {
+        if (sourceOf(a) === sourceOf(b)) continue;
+        pairs++;
+        if (has(a, b)) hits++;
+      }
+    if (pairs > 0 && hits < pairs * FACT_THRESHOLDS.linkage) continue;
+    uf.union(ri, rj);
+    const root = uf.find(ri);
+    members.delete(ri);
+    members.delete(rj);
+    members.set(root, [...A, ...B]);
+  }
+  return uf;
+}
+
+const WEEKDAY_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+
+function hasDay(slots: SlotValue[]): boolean {
+  return (
+    slots.some((x) => slotKey(x) === 'date:day' && x.value.startsWith('weekday:')) ||
+    slots.some((x) => slotKey(x) === 'date:day' && /^\d{4}-/.test(x.value))
+  );
+}
+
+function sharedWordList(a: string[], b: string[]): string[] {
+  const set = new Set(a);
+  return b.filter((w) => set.has(w));
+}
+
+/** Idf weight and number of the words two sorted word lists share. */
+function sharedWords(
+  a: string[],
+  b: string[],
+  idf: (w: string) => number,
+): { weight: number; count: number } {
+  let i = 0;
+  let j = 0;
+  let weight = 0;
+  let count = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      weight += idf(x);
+      count++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return { weight, count };
+}
+
 function magnitudeClose(a: SlotValue[], b: SlotValue[], key: string): boolean {
-  if (!/^number:/.test(key)) return true;
+  if (!/^(?:number|duration):/.test(key)) return true;
   const va = a.filter((s) => slotKey(s) === key).map((s) => Number(s.value));
   const vb = b.filter((s) => slotKey(s) === key).map((s) => Number(s.value));
   // A daily toll and a cumulative toll differ by orders of magnitude: different facts.
@@ -110,7 +197,20 @@ function dayClass(v: string): string | null {
   return null;
 }
 
-export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
+/** Options: `onLink` reports every link with its reason (for `npm run eval -- --verbose` and tuning). */
+export interface BuildFactsOptions {
+  onLink?: (a: string, b: string, why: string) => void;
+}
+
+export function buildFacts(sentences: readonly FactSentence[], options: BuildFactsOptions = {}): Fact[] {
+  const say = (i: number, j: number, why: string) => {
+    if (!options.onLink) return;
+    const text = (k: number) => {
+      const u = units[k]!;
+      return `${sentences[u.s]!.source}: ${sentences[u.s]!.text.slice(u.start, u.end).slice(0, 70)}`;
+    };
+    options.onLink(text(i), text(j), why);
+  };
   const units: Unit[] = [];
   const sentenceSlots: SlotValue[][] = [];
   const sentenceWords: string[][] = [];
@@ -137,7 +237,7 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
   const idf = (w: string) => Math.log(1 + units.length / (df.get(w) ?? 1));
   const weight = (ws: string[]) => ws.reduce((n, w) => n + idf(w), 0);
   const unitWeight = units.map((u) => weight(u.words));
-  const maxDf = Math.max(12, Math.ceil(units.length * 0.05));
+  const maxDf = Math.max(60, Math.ceil(units.length * 0.01));
 
   const postings = new Map<string, number[]>();
   units.forEach((u, i) => {
@@ -152,36 +252,66 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
     }
   });
 
-  // Lexical links.
-  const uf = new UnionFind(units.length);
+  // Stories: sources that name mostly the same entities report the same events.
+  const story = storiesOf(sentences);
+  if (options.onLink) options.onLink('stories', JSON.stringify([...story.entries()]), 'stories');
+
+  // Lexical links. Candidates share a word that is not everywhere; the score uses all words.
+  const links: { i: number; j: number; strength: number }[] = [];
   units.forEach((u, i) => {
-    const shared = new Map<number, number>();
+    const candidates = new Set<number>();
     for (const w of u.words) {
       const list = postings.get(w);
       if (!list) continue;
-      const wt = idf(w);
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + wt);
+      for (const j of list) if (j > i) candidates.add(j);
     }
-    for (const [j, sw] of shared) {
+    const su = sentences[u.s]!;
+    for (const j of candidates) {
       const v = units[j]!;
-      if (sentences[v.s]!.source === sentences[u.s]!.source) continue;
+      const sv = sentences[v.s]!;
+      if (sv.source === su.source) continue;
+      const { weight: sw, count } = sharedWords(u.words, v.words, idf);
       const overlapWords = sw / Math.max(1e-9, Math.min(unitWeight[i]!, unitWeight[j]!));
-      let sharedCount = 0;
-      if (overlapWords >= FACT_THRESHOLDS.words) {
-        const set = new Set(u.words);
-        sharedCount = v.words.filter((w) => set.has(w)).length;
-      }
+      // Relative to the longer clause too: a short clause inside a long sentence is not its twin.
+      const overlapLonger = sw / Math.max(1e-9, Math.max(unitWeight[i]!, unitWeight[j]!));
+      const grams = jaccard(u.grams, v.grams);
+      const strength = Math.max(grams, (overlapWords + overlapLonger) / 2);
+      let why = '';
       if (
-        (overlapWords >= FACT_THRESHOLDS.words && sharedCount >= FACT_THRESHOLDS.sharedWords) ||
-        jaccard(u.grams, v.grams) >= FACT_THRESHOLDS.grams
+        overlapWords >= FACT_THRESHOLDS.words &&
+        overlapLonger >= FACT_THRESHOLDS.longerWords &&
+        count >= FACT_THRESHOLDS.sharedWords
       )
-        uf.union(i, j);
+        why = `words ${overlapWords.toFixed(2)}/${overlapLonger.toFixed(2)}`;
+      else if (grams >= FACT_THRESHOLDS.grams) why = `grams ${grams.toFixed(2)}`;
+      // Paraphrase within one story: fewer shared words suffice when the wording is close too.
+      else if (
+        story.get(su.source) === story.get(sv.source) &&
+        overlapWords >= FACT_THRESHOLDS.storyWords &&
+        overlapLonger >= FACT_THRESHOLDS.longerWords &&
+        count >= FACT_THRESHOLDS.sharedWords &&
+        grams >= FACT_THRESHOLDS.storyGrams
+      )
+        why = `story ${overlapWords.toFixed(2)}/${grams.toFixed(2)}`;
+      // The same action dated in both reports ("submitted its draft on Tuesday" / "put forward
+      // its draft Wednesday"): two shared words besides the day suffice within one story.
+      else if (
+        story.get(su.source) === story.get(sv.source) &&
+        hasDay(u.slots) &&
+        hasDay(v.slots) &&
+        sharedWordList(u.words, v.words).filter((w) => !WEEKDAY_WORD.test(w)).length >= 2 &&
+        overlapWords >= FACT_THRESHOLDS.datedWords
+      )
+        why = `dated ${overlapWords.toFixed(2)}`;
+      if (!why) continue;
+      links.push({ i, j, strength });
+      say(i, j, why);
     }
   });
+  const uf = averageLink(units.length, links, (i) => sentences[units[i]!.s]!.source);
 
-  // Slot links: same comparable key, related sentences, whatever the value.
-  const slotUf = new UnionFind(units.length);
-  const slotLinked = new Set<number>();
+  // Slot links, one graph per comparable key: the same quantity, rank, channel or reaction
+  // reported in a related sentence of the same story, whatever the value.
   const byKey = new Map<string, number[]>();
   units.forEach((u, i) => {
     for (const k of new Set(u.slots.map(slotKey).filter(comparable))) {
@@ -194,19 +324,28 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
     }
   });
   const sentenceWeight = sentenceWords.map(weight);
-  for (const [key, list] of byKey) {
-    // Block by sentence words inside the key's list: compare only units sharing a rare word.
+  const slotClusters: number[][] = [];
+  for (const [key, list] of [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const keyUf = new UnionFind(units.length);
+    const linked = new Set<number>();
+    // Candidates: units of the same story (blocked by story id), or sharing a rare sentence word.
     const local = new Map<string, number[]>();
-    for (const i of list)
-      for (const w of sentenceWords[units[i]!.s]!) {
-        if ((df.get(w) ?? 0) > maxDf) continue;
-        const l = local.get(w) ?? [];
+    for (const i of list) {
+      const sen = sentences[units[i]!.s]!;
+      const tags = [`story:${story.get(sen.source)}`];
+      for (const w of sentenceWords[units[i]!.s]!) if ((df.get(w) ?? 0) <= maxDf) tags.push(w);
+      for (const t of tags) {
+        const l = local.get(t) ?? [];
         l.push(i);
-        local.set(w, l);
+        local.set(t, l);
       }
+    }
     for (const i of list) {
       const u = units[i]!;
+      const su = sentences[u.s]!;
       const shared = new Map<number, number>();
+      const sameStory = local.get(`story:${story.get(su.source)}`) ?? [];
+      if (sameStory.length <= 400) for (const j of sameStory) if (j > i) shared.set(j, 0);
       for (const w of sentenceWords[u.s]!) {
         const l = local.get(w);
         if (!l) continue;
@@ -214,14 +353,24 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
       }
       for (const [j, sw] of shared) {
         const v = units[j]!;
-        if (sentences[v.s]!.source === sentences[u.s]!.source) continue;
+        const sv = sentences[v.s]!;
+        if (sv.source === su.source) continue;
         const ctx = sw / Math.max(1e-9, Math.min(sentenceWeight[u.s]!, sentenceWeight[v.s]!));
-        if (ctx < FACT_THRESHOLDS.slotContext || !magnitudeClose(u.slots, v.slots, key)) continue;
-        slotUf.union(i, j);
-        slotLinked.add(i);
-        slotLinked.add(j);
+        const together = story.get(sv.source) === story.get(su.source);
+        if ((!together && ctx < FACT_THRESHOLDS.slotContext) || !magnitudeClose(u.slots, v.slots, key))
+          continue;
+        keyUf.union(i, j);
+        say(i, j, `slot ${key}`);
+        linked.add(i);
+        linked.add(j);
       }
     }
+    const byRoot = new Map<number, number[]>();
+    for (const i of [...linked].sort((a, b) => a - b)) {
+      const r = keyUf.find(i);
+      byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+    }
+    slotClusters.push(...byRoot.values());
   }
 
   // Clusters of units: lexical ones, then slot ones not already inside one lexical cluster.
@@ -232,12 +381,11 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
   });
   const groups: number[][] = [];
   for (const members of clusters.values()) groups.push(members);
-  const slotClusters = new Map<number, number[]>();
-  for (const i of slotLinked) {
-    const r = slotUf.find(i);
-    slotClusters.set(r, [...(slotClusters.get(r) ?? []), i]);
-  }
-  for (const members of slotClusters.values()) {
+  const seenGroups = new Set<string>();
+  for (const members of slotClusters) {
+    const sig = members.join(',');
+    if (seenGroups.has(sig)) continue;
+    seenGroups.add(sig);
     const tally = new Map<number, number>();
     for (const i of members) tally.set(uf.find(i), (tally.get(uf.find(i)) ?? 0) + 1);
     const [root, n] = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
@@ -255,15 +403,16 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
   // Sentences that are members of a multi-source fact; others become single facts.
   const sourcesOf = (g: number[]) => new Set(g.map((i) => sentences[units[i]!.s]!.source));
   const facts: { units: number[] }[] = [];
-  const covered = new Set<number>();
+  const inFact = new Set<number>();
   for (const g of groups) {
     if (sourcesOf(g).size < 2) continue;
     facts.push({ units: g });
-    for (const i of g) covered.add(units[i]!.s);
+    for (const i of g) inFact.add(i);
   }
+  // Every clause belongs to a fact: a sentence's clauses in no multi-source fact form its single fact.
   const singles = new Map<number, number[]>();
   units.forEach((u, i) => {
-    if (covered.has(u.s)) return;
+    if (inFact.has(i)) return;
     singles.set(u.s, [...(singles.get(u.s) ?? []), i]);
   });
   for (const g of singles.values()) facts.push({ units: g });
@@ -271,6 +420,54 @@ export function buildFacts(sentences: readonly FactSentence[]): Fact[] {
   const built = facts.map((f) => assemble(f.units, units, sentences));
   built.sort((a, b) => a.order - b.order || a.fact.members.length - b.fact.members.length);
   return built.map((b, i) => ({ ...b.fact, id: `f${i}` }));
+}
+
+/**
+ * Groups sources into stories: two sources are in one story when the entities they name
+ * overlap (at least two shared, idf-weighted overlap of the smaller set ≥ 0.35). Candidate pairs come from entity postings, capped so
+ * that an entity named everywhere does not make the comparison quadratic.
+ */
+function storiesOf(sentences: readonly FactSentence[]): Map<string, number> {
+  const bag = new Map<string, Set<string>>();
+  for (const s of sentences) {
+    let set = bag.get(s.source);
+    if (!set) {
+      set = new Set();
+      bag.set(s.source, set);
+    }
+    for (const e of s.entities ?? []) set.add(e.id);
+  }
+  const ids = [...bag.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const postings = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    for (const e of bag.get(id)!) postings.set(e, [...(postings.get(e) ?? []), i]);
+  });
+  const idf = (e: string) => Math.log(1 + ids.length / (postings.get(e)?.length ?? 1));
+  const cap = Math.max(50, Math.ceil(ids.length * 0.01));
+  const uf = new UnionFind(ids.length);
+  ids.forEach((id, i) => {
+    const mine = bag.get(id)!;
+    const shared = new Map<number, { w: number; n: number }>();
+    for (const e of mine) {
+      const list = postings.get(e)!;
+      if (list.length > cap) continue;
+      for (const j of list) {
+        if (j <= i) continue;
+        const x = shared.get(j) ?? { w: 0, n: 0 };
+        x.w += idf(e);
+        x.n++;
+        shared.set(j, x);
+      }
+    }
+    const own = [...mine].reduce((n, e) => n + idf(e), 0);
+    for (const [j, { w, n }] of shared) {
+      const other = [...bag.get(ids[j]!)!].reduce((k, e) => k + idf(e), 0);
+      // Overlap of the smaller bag: a long article naming many more people is still the same story.
+      if (n >= 2 && w / Math.max(1e-9, Math.min(own, other)) >= 0.35) uf.union(i, j);
+    }
+  });
+  return new Map(ids.map((id) => [id, uf.find(index.get(id)!)]));
 }
 
 function assemble(
@@ -342,7 +539,14 @@ function assemble(
         vs.map((v) => ({ source, value: v.value, text: v.text })),
       ),
     });
-    for (const m of members) if (odd.some((o) => o.source === m.source)) conflicting.add(m);
+    // A member conflicts when its own values for this slot differ from the majority's.
+    for (const m of members) {
+      if (!odd.some((o) => o.source === m.source)) continue;
+      const own = m.values
+        .filter((v) => slotKey(v) === key && !(isDay && dayClass(v.value) === null))
+        .map((v) => v.value);
+      if (own.length > 0 && !compatible(key, own, majority)) conflicting.add(m);
+    }
   }
 
   const sources = new Set(members.map((m) => m.source));

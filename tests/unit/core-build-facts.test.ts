@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildFacts, type FactSentence } from '../../src/core/index/build-facts.ts';
+
+const ents = (ids: string[]) => ids.map((id) => ({ id, start: 0, end: 1 }));
+function sentences(): FactSentence[] {
+  const story = ents(['e0', 'e1', 'e2']);
+  return [
+    {
+      source: 's0',
+      sentence: 0,
+      text: 'The Arvik mayor resigned on Monday after a vote of no confidence in the city council.',
+      entities: story,
+    },
+    {
+      source: 's1',
+      sentence: 0,
+      text: 'The Arvik mayor resigned on Monday after a vote of no confidence in the city council.',
+      entities: story,
+    },
+    {
+      source: 's2',
+      sentence: 0,
+      text: 'Arvik’s mayor stepped down on Tuesday after losing a vote of no confidence.',
+      entities: story,
+    },
+    {
+      source: 's0',
+      sentence: 1,
+      text: 'Officials said more than 4,000 people were evacuated from the flooded valley.',
+      entities: story,
+    },
+    {
+      source: 's2',
+      sentence: 1,
+      text: 'Police said about 1,500 residents were evacuated from their homes.',
+      entities: story,
+    },
+    { source: 's1', sentence: 1, text: 'Bakers in the old town sold out of bread by noon.', entities: story },
+  ];
+}
+
+test('wire copy and a paraphrase form one fact; a different day is a conflict', () => {
+  const facts = buildFacts(sentences());
+  const mayor = facts.find((f) => f.members.some((m) => m.text.includes('stepped down')));
+  assert.ok(mayor);
+  assert.deepEqual(mayor.members.map((m) => m.source).sort(), ['s0', 's1', 's2']);
+  assert.equal(mayor.status, 'conflict');
+  assert.equal(mayor.differences[0]?.kind, 'date:day');
+  const bySource = new Map(mayor.members.map((m) => [m.source, m]));
+  assert.equal(bySource.get('s2')?.stance, 'conflicts');
+  assert.equal(bySource.get('s0')?.stance, 'agrees');
+  assert.equal(bySource.get('s0')?.wire, true);
+});
+
+test('the same count with different numbers is one fact labelled conflict, values per source', () => {
+  const facts = buildFacts(sentences());
+  const count = facts.find((f) => f.members.some((m) => m.text.includes('4,000')));
+  assert.ok(count);
+  assert.deepEqual(count.members.map((m) => m.source).sort(), ['s0', 's2']);
+  assert.equal(count.status, 'conflict');
+  const diff = count.differences.find((d) => d.kind === 'number:displaced');
+  assert.deepEqual(
+    diff?.values.map((v) => `${v.source}=${v.value}`),
+    ['s0=4000', 's2=1500'],
+  );
+});
+
+test('every sentence belongs to a fact; unrelated sentences stay single; ids are stable', () => {
+  const facts = buildFacts(sentences());
+  const bread = facts.find((f) => f.members.some((m) => m.text.includes('bread')));
+  assert.equal(bread?.status, 'single');
+  const covered = new Set(facts.flatMap((f) => f.members.map((m) => `${m.source}:${m.sentence}`)));
+  assert.equal(covered.size, 6);
+  assert.deepEqual(
+    facts.map((f) => f.id),
+    facts.map((_, i) => `f${i}`),
+  );
+  assert.deepEqual(JSON.stringify(buildFacts(sentences())), JSON.stringify(facts));
+});
+
+test('a sentence stating two facts is a member of each, with its own span', () => {
+  const story = ents(['e0', 'e1']);
+  const facts = buildFacts([
+    {
+      source: 's0',
+      sentence: 0,
+      text: 'The minister resigned over the bridge contract, and urged parliament to open an inquiry into the tender.',
+      entities: story,
+    },
+    {
+      source: 's1',
+      sentence: 0,
+      text: 'The minister resigned over the bridge contract on the same afternoon.',
+      entities: story,
+    },
+    {
+      source: 's2',
+      sentence: 0,
+      text: 'Opposition members urged parliament to open an inquiry into the tender.',
+      entities: story,
+    },
+  ]);
+  const of = (src: string) =>
+    facts.filter((f) => f.members.some((m) => m.source === src && m.sentence === 0));
+  assert.equal(of('s0').length, 2);
+  for (const f of of('s0')) {
+    const m = f.members.find((x) => x.source === 's0')!;
+    assert.ok(m.span.end - m.span.start < m.text.length);
+  }
+});
