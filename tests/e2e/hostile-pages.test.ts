@@ -22,6 +22,18 @@ let crossOrigin: TestServer;
 let checker: PageChecker;
 let name = 'Alexandra Example';
 
+/**
+ * Neutral prose (no corpus name) so each short fixture reads as an article: the content script
+ * skips pages with less than a few hundred characters of paragraphs.
+ */
+const FILLER = [
+  'The committee met for most of the afternoon and agreed to publish its findings before the end of the month.',
+  'Members said the report would cover the budget, the timetable and the questions raised at the last meeting.',
+  'A spokesperson declined to give further details, saying only that the work was going as planned this week.',
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('');
+
 /** The page with the corpus's name put in (and its invisible-character variants). */
 function fill(html: string): string {
   const [first, ...rest] = name.split(' ');
@@ -30,6 +42,7 @@ function fill(html: string): string {
     [`${(first ?? '').slice(0, mid)}${c}${(first ?? '').slice(mid)}`, ...rest].join(' ');
   const attr = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return html
+    .replace('</h1>', `</h1>${FILLER}`)
     .replaceAll('{{NAME_SHY}}', attr(split('\u00ad')))
     .replaceAll('{{NAME_ZWJ}}', attr(split('\u200d')))
     .replaceAll('{{NAME_ZWSP}}', attr(split('\u200b')))
@@ -63,7 +76,7 @@ before(async () => {
       const p = document.getElementById('p');
       for (let i = 0; i < 50000; i++) {
         const b = document.createElement(i % 2 ? 'b' : 'span');
-        b.textContent = i % 997 === 0 ? ${JSON.stringify(name)} : 'w' + (i % 10);
+        b.textContent = (i % 997 === 0 ? ${JSON.stringify(name)} : 'w' + (i % 10)) + ' ';
         p.appendChild(b);
       }
       window.pageWorks = () => p.childNodes.length === 50000;
@@ -83,12 +96,20 @@ describe('chromium: hostile pages are handled', () => {
   test('markup-looking text stays text and nothing injected runs', async () => {
     const run = await checker.check(server.origin, 'injection.html', { probe: PWNED });
     assert.deepEqual(run.problems, []);
-    assert.deepEqual(run.probe, { pwned: null, title: 'Injection', works: 5 });
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
+    assert.deepEqual(run.probe, { pwned: null, title: 'Injection', works: 8 });
   });
 
   test('soft hyphens, joiners, right-to-left and mixed direction', async () => {
     const run = await checker.check(server.origin, 'unicode.html');
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
   });
 
   test('no mark in fields, editors, script, style, noscript, svg, template or title', async () => {
@@ -96,6 +117,10 @@ describe('chromium: hostile pages are handled', () => {
       probe: `({ input: document.getElementById('in').value, ta: document.getElementById('ta').value })`,
     });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     assert.deepEqual(run.probe, run.plainProbe);
   });
 
@@ -105,6 +130,10 @@ describe('chromium: hostile pages are handled', () => {
       probe: PWNED,
     });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     assert.equal((run.probe as { works: unknown }).works, true);
     // The content script runs in its own world: the page's sabotage was never called by it.
     assert.deepEqual(run.probe, run.plainProbe);
@@ -115,6 +144,10 @@ describe('chromium: hostile pages are handled', () => {
       probe: `({ staleCard: !!document.getElementById('stale-card'), staleMarks: document.querySelectorAll('mark[data-crossread-id^="stale-"]').length, state: document.documentElement.getAttribute('data-crossread-state') })`,
     });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     // A saved attribute is not a live instance: the script ran, and cleared the stale UI and marks.
     assert.deepEqual(run.probe, { staleCard: false, staleMarks: 0, state: 'ready' });
   });
@@ -122,26 +155,47 @@ describe('chromium: hostile pages are handled', () => {
   test('names in open and closed shadow roots, same- and cross-origin frames, srcdoc', async () => {
     const run = await checker.check(server.origin, 'frames.html', { probe: PWNED });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 
   test('a page that rewrites its article every 3 ms during the scan', async () => {
     const run = await checker.check(server.origin, 'rewrite.html', {
-      prepare: `new Promise((resolve) => { const t = setInterval(() => { if (window.rewriteDone) { clearInterval(t); resolve(true); } }, 20); })`,
+      // After the last rewrite: the watcher's debounce, then the new pass to finish.
+      prepare: `new Promise((resolve) => { let since = 0; const t = setInterval(() => {
+        if (!window.rewriteDone) return;
+        since += 20;
+        if (since > 600 && document.documentElement.getAttribute('data-crossread-state') !== 'scanning') { clearInterval(t); resolve(true); }
+      }, 20); })`,
       probe: PWNED,
     });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 
   test('a single 1 MB text node', async () => {
     const run = await checker.check(server.origin, 'huge-text-node.html');
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
   });
 
   test('50,000 tiny text nodes', async () => {
     const run = await checker.check(server.origin, 'many-nodes.html', { probe: PWNED });
     assert.deepEqual(run.problems, []);
+    assert.ok(
+      (run.inspection?.names ?? 0) > 0,
+      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+    );
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 });
