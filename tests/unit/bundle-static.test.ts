@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildIsolated, type IsolatedBuild } from '../support/page-checks.ts';
+import { ROOT } from '../support/paths.ts';
 
 let build: IsolatedBuild;
 const bundles: { name: string; code: string }[] = [];
@@ -93,4 +94,37 @@ test('the content script and the popup never parse text as markup', () => {
     ),
     [],
   );
+});
+
+test('the built manifests ask only for what docs/permissions.md explains', async () => {
+  const doc = await readFile(path.join(ROOT, 'docs/permissions.md'), 'utf8');
+  for (const dir of [build.chrome, build.firefox]) {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const where = path.basename(dir);
+    for (const permission of (manifest.permissions as string[] | undefined) ?? [])
+      assert.ok(
+        doc.includes(`permissions: ${permission}`),
+        `${where}: permission ${permission} is not explained`,
+      );
+    for (const key of [
+      'host_permissions',
+      'optional_permissions',
+      'optional_host_permissions',
+      'web_accessible_resources',
+      'externally_connectable',
+    ])
+      assert.equal(manifest[key], undefined, `${where}: ${key} must not be declared`);
+    const csp = JSON.stringify(manifest.content_security_policy ?? '');
+    assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline|https?:/, `${where}: the CSP is loosened`);
+    const scripts = manifest.content_scripts as { matches: string[]; all_frames?: boolean }[];
+    for (const cs of scripts) {
+      for (const match of cs.matches) {
+        assert.ok(doc.includes(match), `${where}: content-script match ${match} is not explained`);
+        assert.match(match, /^https?:\/\/\*\/\*$/, `${where}: content-script match ${match}`);
+      }
+    }
+  }
 });
