@@ -20,6 +20,8 @@ import type { RawArticle } from './read-folder.ts';
 export interface BuildOptions {
   /** Called after each article is analysed (CLI progress on large folders). */
   onProgress?: (done: number, total: number) => void;
+  /** Reports each build phase's duration (bench). */
+  onPhase?: (name: string, ms: number) => void;
   /** Reports each link between clauses of two sources, with its reason (tuning, eval --verbose). */
   onLink?: (a: string, b: string, why: string) => void;
 }
@@ -39,6 +41,12 @@ function counts<T extends string>(items: T[]): string {
 
 /** Builds and validates the index of already-read articles. */
 export function buildIndex(articles: readonly RawArticle[], options: BuildOptions = {}): CorpusIndex {
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.onPhase?.(name, now - mark);
+    mark = now;
+  };
   const prepared: Prepared[] = articles.map((a, i) => {
     const clean = cleanArticle(a.text);
     const sentences: Prepared['sentences'] = [];
@@ -74,6 +82,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     };
   });
 
+  phase('clean + sentences');
   // Words the corpus prints in lower case: capitalised at a sentence start, they are not names.
   const lowerWords = new Set<string>();
   for (const p of prepared)
@@ -129,7 +138,9 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
       }
   });
 
+  phase('names');
   const grouped: GroupedEntity[] = groupMentions(inputs);
+  phase('entities');
   const entityOf = new Array<string>(inputs.length);
   const entities = grouped.map((g, i) => {
     for (const m of g.members) entityOf[m] = `e${i}`;
@@ -157,7 +168,14 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
       });
     });
   });
-  const facts = buildFacts(factSentences, options.onLink ? { onLink: options.onLink } : {});
+  const facts = buildFacts(factSentences, {
+    ...(options.onLink ? { onLink: options.onLink } : {}),
+    ...(options.onPhase
+      ? { onPhase: (name: string, ms: number) => options.onPhase?.(`  facts: ${name}`, ms) }
+      : {}),
+  });
+  mark = performance.now();
+  phase('facts');
   const sources = prepared.map((p) => p.source);
   const partial = {
     version: INDEX_VERSION,
@@ -167,7 +185,10 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     facts,
   };
   const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial) };
-  return validateIndex(JSON.parse(JSON.stringify(index)));
+  phase('matcher');
+  const valid = validateIndex(index);
+  phase('validate');
+  return valid;
 }
 
 function toInput(source: string, m: NameMention): MentionInput {

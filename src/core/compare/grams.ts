@@ -29,9 +29,21 @@ export function charGrams(text: string): number[] {
   const t = gramText(text);
   if (t.length === 0) return [];
   const padded = t.length < 4 ? t.padEnd(4, ' ') : t;
-  const set = new Set<number>();
-  for (let i = 0; i + 4 <= padded.length; i++) set.add(fnv1a(padded.slice(i, i + 4)));
-  return [...set].sort((a, b) => a - b);
+  const n = padded.length - 3;
+  const hashes = new Uint32Array(n);
+  // FNV-1a over each window of four UTF-16 units, without allocating substrings.
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 4; k++) {
+      h ^= padded.charCodeAt(i + k);
+      h = Math.imul(h, 0x01000193);
+    }
+    hashes[i] = h >>> 0;
+  }
+  hashes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i] as number);
+  return out;
 }
 
 /** Jaccard similarity of two sorted, unique number arrays (0 when both are empty). */

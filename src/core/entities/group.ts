@@ -176,7 +176,7 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
   const bySurname = new Map<string, number[]>();
   for (const c of multi) {
     const k = clusters[c]!.keys[clusters[c]!.keys.length - 1]!;
-    bySurname.set(k, [...(bySurname.get(k) ?? []), c]);
+    pushTo(bySurname, k, c);
   }
   for (const group of bySurname.values()) {
     for (let a = 0; a < group.length; a++)
@@ -208,16 +208,22 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
 
   // 4. Organisation names contained at the end or start of exactly one longer name.
   const orgs = clusters.map((_, i) => i).filter((i) => typeOf(i) === 'organization');
+  // Index every proper head and tail of each organisation's keys, so containment is a lookup.
+  const containers = new Map<string, number[]>();
+  for (const h of orgs) {
+    const hk = clusters[h]!.keys;
+    for (let k = 2; k < hk.length; k++) {
+      pushTo(containers, `head:${hk.slice(0, k).join(' ')}`, h);
+      pushTo(containers, `tail:${hk.slice(hk.length - k).join(' ')}`, h);
+    }
+  }
   for (const c of orgs) {
     const k = clusters[c]!.keys;
     if (k.length < 2) continue;
-    const hosts = orgs.filter((h) => {
-      const hk = clusters[h]!.keys;
-      if (h === c || hk.length <= k.length) return false;
-      const tail = hk.slice(hk.length - k.length).join(' ') === k.join(' ');
-      const head = hk.slice(0, k.length).join(' ') === k.join(' ');
-      return tail || head;
-    });
+    const sig = k.join(' ');
+    const hosts = [
+      ...new Set([...(containers.get(`head:${sig}`) ?? []), ...(containers.get(`tail:${sig}`) ?? [])]),
+    ].filter((h) => h !== c);
     const roots = new Set(hosts.map(find));
     if (roots.size === 1) union(c, hosts[0]!);
   }
@@ -232,15 +238,21 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
     if (!list.includes(r)) list.push(r);
     personRoots.set(k, list);
   }
-  const rootMentions = (r: number) =>
-    clusters.reduce((n, cl, i) => (find(i) === r ? n + cl.members.length : n), 0);
-  const rootSources = (r: number) => {
-    const s = new Set<string>();
-    clusters.forEach((cl, i) => {
-      if (find(i) === r) for (const m of cl.members) s.add(mentions[m]!.source);
-    });
-    return s;
-  };
+  // Mentions and sources per root, computed once (not per comparison).
+  const rootCount = new Map<number, number>();
+  const rootSourceSet = new Map<number, Set<string>>();
+  clusters.forEach((cl, i) => {
+    const r = find(i);
+    rootCount.set(r, (rootCount.get(r) ?? 0) + cl.members.length);
+    let set = rootSourceSet.get(r);
+    if (!set) {
+      set = new Set();
+      rootSourceSet.set(r, set);
+    }
+    for (const m of cl.members) set.add(mentions[m]!.source);
+  });
+  const rootMentions = (r: number) => rootCount.get(r) ?? 0;
+  const rootSources = (r: number) => rootSourceSet.get(r) ?? new Set<string>();
   const reassign = new Map<number, number>();
   clusters.forEach((cl, c) => {
     if (cl.keys.length !== 1 || find(c) !== c) return;
@@ -263,10 +275,11 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
   const groups = new Map<number, number[]>();
   mentions.forEach((_, i) => {
     const r = reassign.get(i) ?? find(mentionCluster[i]!);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    pushTo(groups, r, i);
   });
   const out: GroupedEntity[] = [];
-  for (const [root, members] of [...groups.entries()].sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]))) {
+  // Members were pushed in mention order, so each list's first entry is its first mention.
+  for (const [root, members] of [...groups.entries()].sort((a, b) => a[1][0]! - b[1][0]!)) {
     const aliasMap = new Map<string, Set<string>>();
     const counts = new Map<string, number>();
     const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0, other: 0 };
@@ -291,4 +304,11 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
     out.push({ name, type: votes[best] > 0 ? best : 'other', aliases, mentions: members.length, members });
   }
   return out;
+}
+
+/** Appends to the list under `key` (creating it): linear, unlike copying the list each time. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

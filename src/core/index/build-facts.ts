@@ -29,6 +29,8 @@ interface Unit {
   words: string[];
   grams: number[];
   slots: SlotValue[];
+  /** Entity ids named in the clause, sorted. */
+  entities: string[];
 }
 
 /** Slot keys that may align reports with different values. */
@@ -200,9 +202,17 @@ function dayClass(v: string): string | null {
 /** Options: `onLink` reports every link with its reason (for `npm run eval -- --verbose` and tuning). */
 export interface BuildFactsOptions {
   onLink?: (a: string, b: string, why: string) => void;
+  /** Reports each step's duration in milliseconds (bench). */
+  onPhase?: (name: string, ms: number) => void;
 }
 
 export function buildFacts(sentences: readonly FactSentence[], options: BuildFactsOptions = {}): Fact[] {
+  let mark = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    options.onPhase?.(name, now - mark);
+    mark = now;
+  };
   const say = (i: number, j: number, why: string) => {
     if (!options.onLink) return;
     const text = (k: number) => {
@@ -217,7 +227,7 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
   sentences.forEach((sen, s) => {
     const slots = sen.caption ? [] : extractSlots(sen.text, { published: sen.published ?? null });
     sentenceSlots.push(slots);
-    sentenceWords.push(contentWords(sen.text).sort());
+    const words = new Set<string>();
     for (const c of splitClauses(sen.text)) {
       const text = sen.text.slice(c.start, c.end);
       units.push({
@@ -227,17 +237,24 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
         words: contentWords(text).sort(),
         grams: charGrams(text),
         slots: slots.filter((x) => x.start < c.end && x.end > c.start),
+        entities: [
+          ...new Set((sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start).map((e) => e.id)),
+        ].sort(),
       });
+      for (const w of units[units.length - 1]!.words) words.add(w);
     }
+    sentenceWords.push([...words].sort());
   });
 
+  phase('units');
   // Inverse document frequency over clauses.
   const df = new Map<string, number>();
   for (const u of units) for (const w of u.words) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(1 + units.length / (df.get(w) ?? 1));
   const weight = (ws: string[]) => ws.reduce((n, w) => n + idf(w), 0);
   const unitWeight = units.map((u) => weight(u.words));
-  const maxDf = Math.max(60, Math.ceil(units.length * 0.01));
+  // A constant cap keeps candidate generation linear in the corpus size.
+  const maxDf = 60;
 
   const postings = new Map<string, number[]>();
   units.forEach((u, i) => {
@@ -252,10 +269,12 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
     }
   });
 
+  phase('postings');
   // Stories: sources that name mostly the same entities report the same events.
   const story = storiesOf(sentences);
   if (options.onLink) options.onLink('stories', JSON.stringify([...story.entries()]), 'stories');
 
+  phase('stories');
   // Lexical links. Candidates share a word that is not everywhere; the score uses all words.
   const links: { i: number; j: number; strength: number }[] = [];
   units.forEach((u, i) => {
@@ -270,6 +289,15 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       const v = units[j]!;
       const sv = sentences[v.s]!;
       if (sv.source === su.source) continue;
+      // Across stories, two clauses naming only different entities are about different things
+      // ("residents of A queued" / "residents of B queued"), however alike the wording.
+      if (
+        story.get(su.source) !== story.get(sv.source) &&
+        u.entities.length > 0 &&
+        v.entities.length > 0 &&
+        !u.entities.some((e) => v.entities.includes(e))
+      )
+        continue;
       const { weight: sw, count } = sharedWords(u.words, v.words, idf);
       const overlapWords = sw / Math.max(1e-9, Math.min(unitWeight[i]!, unitWeight[j]!));
       // Relative to the longer clause too: a short clause inside a long sentence is not its twin.
@@ -310,6 +338,7 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
   });
   const uf = averageLink(units.length, links, (i) => sentences[units[i]!.s]!.source);
 
+  phase('lexical links');
   // Slot links, one graph per comparable key: the same quantity, rank, channel or reaction
   // reported in a related sentence of the same story, whatever the value.
   const byKey = new Map<string, number[]>();
@@ -368,16 +397,17 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
     const byRoot = new Map<number, number[]>();
     for (const i of [...linked].sort((a, b) => a - b)) {
       const r = keyUf.find(i);
-      byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+      pushTo(byRoot, r, i);
     }
     slotClusters.push(...byRoot.values());
   }
 
+  phase('slot links');
   // Clusters of units: lexical ones, then slot ones not already inside one lexical cluster.
   const clusters = new Map<number, number[]>();
   units.forEach((_, i) => {
     const r = uf.find(i);
-    clusters.set(r, [...(clusters.get(r) ?? []), i]);
+    pushTo(clusters, r, i);
   });
   const groups: number[][] = [];
   for (const members of clusters.values()) groups.push(members);
@@ -391,9 +421,10 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
     const [root, n] = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
     if (tally.size === 1) continue;
     // Mostly one lexical fact already: the slot reports join it rather than forming a twin.
-    const host = groups.find((g) => g.includes(root));
+    const host = clusters.get(root);
     if (host && n >= members.length - 1) {
-      for (const i of members) if (!host.includes(i)) host.push(i);
+      const inHost = new Set(host);
+      for (const i of members) if (!inHost.has(i)) host.push(i);
       host.sort((a, b) => a - b);
       continue;
     }
@@ -413,12 +444,14 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
   const singles = new Map<number, number[]>();
   units.forEach((u, i) => {
     if (inFact.has(i)) return;
-    singles.set(u.s, [...(singles.get(u.s) ?? []), i]);
+    pushTo(singles, u.s, i);
   });
   for (const g of singles.values()) facts.push({ units: g });
 
+  phase('clusters');
   const built = facts.map((f) => assemble(f.units, units, sentences));
   built.sort((a, b) => a.order - b.order || a.fact.members.length - b.fact.members.length);
+  phase('assemble');
   return built.map((b, i) => ({ ...b.fact, id: `f${i}` }));
 }
 
@@ -441,11 +474,11 @@ function storiesOf(sentences: readonly FactSentence[]): Map<string, number> {
   const index = new Map(ids.map((id, i) => [id, i]));
   const postings = new Map<string, number[]>();
   ids.forEach((id, i) => {
-    for (const e of bag.get(id)!) postings.set(e, [...(postings.get(e) ?? []), i]);
+    for (const e of bag.get(id)!) pushTo(postings, e, i);
   });
   const idf = (e: string) => Math.log(1 + ids.length / (postings.get(e)?.length ?? 1));
   const cap = Math.max(50, Math.ceil(ids.length * 0.01));
-  const uf = new UnionFind(ids.length);
+  const links: { i: number; j: number; strength: number }[] = [];
   ids.forEach((id, i) => {
     const mine = bag.get(id)!;
     const shared = new Map<number, { w: number; n: number }>();
@@ -464,11 +497,17 @@ function storiesOf(sentences: readonly FactSentence[]): Map<string, number> {
     for (const [j, { w, n }] of shared) {
       const other = [...bag.get(ids[j]!)!].reduce((k, e) => k + idf(e), 0);
       // Overlap of the smaller bag: a long article naming many more people is still the same story.
-      if (n >= 2 && w / Math.max(1e-9, Math.min(own, other)) >= 0.35) uf.union(i, j);
+      const strength = w / Math.max(1e-9, Math.min(own, other));
+      if (n >= 2 && strength >= 0.35) links.push({ i, j, strength });
     }
   });
+  // Average linkage again: an organisation or a town two stories share does not chain them.
+  const uf = averageLink(ids.length, links, (i) => ids[i]!);
   return new Map(ids.map((id) => [id, uf.find(index.get(id)!)]));
 }
+
+/** Members compared per member for stance and wire detection. */
+const STANCE_SAMPLE = 40;
 
 function assemble(
   ids: number[],
@@ -479,7 +518,7 @@ function assemble(
   const bySentence = new Map<number, Unit[]>();
   for (const i of ids) {
     const u = units[i]!;
-    bySentence.set(u.s, [...(bySentence.get(u.s) ?? []), u]);
+    pushTo(bySentence, u.s, u);
   }
   const order = Math.min(...bySentence.keys());
   const members: (FactMember & { grams: number[] })[] = [];
@@ -497,7 +536,7 @@ function assemble(
       sentence: sen.sentence,
       span: { start, end },
       values: values.map((v) => ({ ...v })),
-      grams: charGrams(sen.text.slice(start, end)),
+      grams: us.length === 1 ? us[0]!.grams : charGrams(sen.text.slice(start, end)),
     });
   }
 
@@ -573,4 +612,11 @@ function assemble(
     differences,
   };
   return { order, fact };
+}
+
+/** Appends to the list under `key` (creating it): linear, unlike copying the list each time. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
