@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractSlots } from '../../src/core/claims/slots.ts';
+import { charGrams } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact, FactStatus } from '../../src/core/index/schema.ts';
+import { gramHashes } from '../../src/core/match/gram-hashes.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
 import { splitSentences } from '../../src/core/match/page-sentences.ts';
@@ -169,4 +171,15 @@ test('sentence splitting keeps abbreviations and initials inside the sentence', 
     splitSentences(text).map((s) => text.slice(s.start, s.end)),
     ['Mr. Haddad met U.N. officials in Paris.', 'He left on Jan. 5 for St. Louis!', 'Then what?'],
   );
+});
+
+test('gramHashes is charGrams without a string per gram', () => {
+  for (const text of [
+    '',
+    'ab',
+    'Opposition groups say more than 15,000 people have died since the violence began.',
+    'Syria’s “ambassador” — Nawaf al-Fares — said: «non» à Genève, Ünal, İstanbul, 東京 2012!',
+    'a  b\u00a0c\td\n',
+  ])
+    assert.deepEqual(gramHashes(text), charGrams(text), text);
 });

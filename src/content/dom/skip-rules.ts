@@ -52,9 +52,16 @@ const FURNITURE_ROLES = new Set([
 const FURNITURE_NAMES =
   /(?:^|[\s_-])(?:nav|navbar|menu|footer|comments?|cookies?|consent|gdpr|share|sharing|social|related|newsletter|promo|sidebar|breadcrumbs?|advert|ads|paywall|subscribe)(?:$|[\s_-])/i;
 
-/** True when an element is (or is the root of) editable content. */
+/**
+ * True when an element is the root of editable content (`contenteditable` other than "false").
+ * By attribute, not `isContentEditable`: that property forces a style recalculation, and after
+ * each painted mark it would cost a restyle of the page (measured: 130 ms slices on 5 MB).
+ * Descendants are covered because the walk rejects the whole subtree and the painter's filter
+ * checks every ancestor.
+ */
 export function isEditable(el: Element): boolean {
-  return (el as HTMLElement).isContentEditable === true;
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
 }
 
 /** True for an element whose whole subtree crossread must leave alone (contract list + own UI). */

@@ -33,10 +33,10 @@ export interface Timings {
   batches: number;
 }
 
-const NODES_PER_STEP = 400;
+const NODES_PER_STEP = 250;
 /** Characters per batch: small enough for a quick first answer, large enough to amortise a message. */
 const BATCH_CHARS = 40000;
-const BLOCKS_PER_STEP = 40;
+const BLOCKS_PER_STEP = 4;
 
 export class Highlighter {
   readonly registry: Registered[] = [];

@@ -12,8 +12,9 @@
  * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
  */
 import { extractSlots, slotKey } from '../claims/slots.ts';
-import { charGrams, contentWords, overlap } from '../compare/grams.ts';
+import { contentWords, overlap } from '../compare/grams.ts';
 import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
+import { gramHashes } from './gram-hashes.ts';
 import type { Span } from './page-sentences.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
@@ -32,17 +33,26 @@ interface Sig {
 /** A compiled claim matcher. */
 export interface ClaimMatcher {
   sigs: Sig[];
-  /** Gram hash → signature indexes, only for grams rare enough to retrieve by. */
+  /** Fact index → its signatures (one per member). */
+  factSigs: Sig[][];
+  /** Fact index → fact id. */
+  factIds: string[];
+  /** Fact index → the fewest rare grams any of its members has (the retrieval bar scales with it). */
+  factRare: number[];
+  /** Gram hash → fact indexes, only for grams rare enough to retrieve by. */
   postings: Map<number, number[]>;
   status: Map<string, FactStatus>;
-  /** Fact id → its signatures (one per member), for the page-value comparison. */
+  /** Fact id → its signatures, for the page-value comparison. */
   byFact: Map<string, Sig[]>;
+  /** Scratch hit counters, one per fact (always all zero between calls). */
+  counts: Uint16Array;
 }
 
-/** Retrieval skips grams shared by more signatures than this ("the ", "tion"): they select nothing. */
-function rareCap(n: number): number {
-  return Math.max(12, Math.ceil(n * 0.01));
-}
+/**
+ * Retrieval skips grams that more facts than this share ("the ", "tion"): they select nothing,
+ * and a fixed bound keeps the cost per page gram flat however big the corpus grows.
+ */
+const RARE_FACTS = 6;
 
 /** Builds the inverted index over the signatures' grams. `facts` gives each fact's corpus status. */
 export function buildClaimMatcher(
@@ -54,31 +64,45 @@ export function buildClaimMatcher(
     grams: c.grams,
     words: new Set(c.words),
     slots: c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value })),
-    // Words of names are no evidence of a claim ("Fares" is in half the facts).
   }));
-  const all = new Map<number, number[]>();
-  sigs.forEach((s, i) => {
-    for (const g of s.grams) {
-      const list = all.get(g);
-      if (list) list.push(i);
-      else all.set(g, [i]);
-    }
-  });
-  const cap = rareCap(sigs.length);
-  const postings = new Map<number, number[]>();
-  for (const [g, list] of all) if (list.length <= cap) postings.set(g, list);
   const byFact = new Map<string, Sig[]>();
   for (const s of sigs) {
     const list = byFact.get(s.fact);
     if (list) list.push(s);
     else byFact.set(s.fact, [s]);
   }
-  return { sigs, postings, status: new Map(facts.map((f) => [f.id, f.status])), byFact };
+  const factIds = [...byFact.keys()];
+  const factSigs = factIds.map((id) => byFact.get(id) as Sig[]);
+  const all = new Map<number, number[]>();
+  factSigs.forEach((members, f) => {
+    for (const m of members)
+      for (const g of m.grams) {
+        const list = all.get(g);
+        if (!list) all.set(g, [f]);
+        else if (list[list.length - 1] !== f) list.push(f);
+      }
+  });
+  const postings = new Map<number, number[]>();
+  for (const [g, list] of all) if (list.length <= RARE_FACTS) postings.set(g, list);
+  const factRare = factSigs.map((members) =>
+    Math.min(...members.map((m) => m.grams.reduce((n, g) => n + (postings.has(g) ? 1 : 0), 0))),
+  );
+  return {
+    sigs,
+    factSigs,
+    factIds,
+    factRare,
+    postings,
+    status: new Map(facts.map((f) => [f.id, f.status])),
+    byFact,
+    counts: new Uint16Array(factIds.length),
+  };
 }
 
 /** Thresholds, tuned on made-up paraphrases and look-alikes (tests/unit/match-claims.test.ts). */
 const MIN_SENTENCE_GRAMS = 14;
-const MIN_RARE_HITS = 4;
+const MIN_RARE_HITS = 6;
+const RARE_SHARE = 0.3;
 /** Grams shared / the smaller side, below which nothing is linked. */
 const LEXICAL = 0.34;
 /** A near-verbatim quote of the member: most of its grams appear in the page sentence. */
@@ -94,6 +118,41 @@ function overlapCoefficient(shared: number, a: readonly number[], b: readonly nu
   return n === 0 ? 0 : shared / n;
 }
 
+/** Whether a page sentence states the fact one member signature words. */
+function linksTo(
+  sig: Sig,
+  grams: readonly number[],
+  _sentence: string,
+  nameWords: ReadonlySet<string>,
+  getWords: () => string[],
+  getSlots: () => SlotValue[],
+): boolean {
+  const sharedGrams = overlap(grams, sig.grams);
+  if (overlapCoefficient(sharedGrams, grams, sig.grams) < LEXICAL) return false;
+  let shared = 0;
+  let sharedPlain = 0;
+  for (const w of getWords())
+    if (sig.words.has(w)) {
+      shared++;
+      if (!nameWords.has(w)) sharedPlain++;
+    }
+  const coverage = shared / Math.max(1, sig.words.size);
+  // Names alone state no claim: at least two shared words that are not names ("Fares", "Paris").
+  if (sharedPlain >= 2 && coverage >= COVERAGE) return true;
+  if (
+    sharedPlain >= 2 &&
+    sig.grams.length >= VERBATIM_MIN_GRAMS &&
+    sharedGrams / sig.grams.length >= VERBATIM
+  )
+    return true;
+  if (sharedPlain >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
+    // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same claim.
+    const keys = new Set(getSlots().map(slotKey));
+    return sig.slots.some((s) => keys.has(s.key) && !s.key.startsWith('date'));
+  }
+  return false;
+}
+
 const SEVERITY: Record<FactStatus, number> = { corroborated: 0, single: 1, conflict: 2 };
 
 /**
@@ -106,47 +165,48 @@ export function matchSentence(
   sentence: string,
   nameWords: ReadonlySet<string> = new Set(),
 ): { ids: string[]; status: FactStatus } | null {
-  const grams = charGrams(sentence);
+  const grams = gramHashes(sentence);
   if (grams.length < MIN_SENTENCE_GRAMS) return null;
-  const hits = new Map<number, number>();
+  // Counting hits in a reused typed array: this loop runs for every sentence of every page.
+  const counts = matcher.counts;
+  const touched: number[] = [];
   for (const g of grams) {
     const list = matcher.postings.get(g);
     if (!list) continue;
-    for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
+    for (const i of list)
+      if ((counts[i] as number) === 0) {
+        touched.push(i);
+        counts[i] = 1;
+      } else counts[i] = (counts[i] as number) + 1;
   }
-  if (hits.size === 0) return null;
+  if (touched.length === 0) return null;
+  const hits: [number, number][] = [];
+  for (const i of touched) {
+    hits.push([i, counts[i] as number]);
+    counts[i] = 0;
+  }
   let words: string[] | null = null;
   let slots: SlotValue[] | null = null;
   /** Best evidence per fact: the signature that matched, plus whether a slot kind was shared. */
   const linked = new Map<string, Sig[]>();
-  for (const [i, n] of hits) {
-    if (n < MIN_RARE_HITS) continue;
-    const sig = matcher.sigs[i] as Sig;
-    const sharedGrams = overlap(grams, sig.grams);
-    if (overlapCoefficient(sharedGrams, grams, sig.grams) < LEXICAL) continue;
-    words ??= contentWords(sentence);
-    let shared = 0;
-    let sharedPlain = 0;
-    for (const w of words)
-      if (sig.words.has(w)) {
-        shared++;
-        if (!nameWords.has(w)) sharedPlain++;
-      }
-    const coverage = shared / Math.max(1, sig.words.size);
-    // Names alone state no claim: at least two shared words that are not names ("Fares", "Paris").
-    let ok = sharedPlain >= 2 && coverage >= COVERAGE;
-    if (!ok && sharedPlain >= 2 && sig.grams.length >= VERBATIM_MIN_GRAMS)
-      ok = sharedGrams / sig.grams.length >= VERBATIM;
-    if (!ok && sharedPlain >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
-      // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same claim.
-      slots ??= extractSlots(sentence);
-      const keys = new Set(slots.map(slotKey));
-      ok = sig.slots.some((s) => keys.has(s.key) && !s.key.startsWith('date'));
+  for (const [f, n] of hits) {
+    // A linked sentence shares a good part of the fact's rare grams: most candidates stop here.
+    if (n < MIN_RARE_HITS || n < (matcher.factRare[f] as number) * RARE_SHARE) continue;
+    for (const sig of matcher.factSigs[f] as Sig[]) {
+      if (
+        !linksTo(
+          sig,
+          grams,
+          sentence,
+          nameWords,
+          () => (words ??= contentWords(sentence)),
+          () => (slots ??= extractSlots(sentence)),
+        )
+      )
+        continue;
+      linked.set(sig.fact, [sig]);
+      break;
     }
-    if (!ok) continue;
-    const list = linked.get(sig.fact);
-    if (list) list.push(sig);
-    else linked.set(sig.fact, [sig]);
   }
   if (linked.size === 0) return null;
   slots ??= extractSlots(sentence);

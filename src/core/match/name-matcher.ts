@@ -61,12 +61,29 @@ const UPPER = /^[\p{Lu}\p{Lt}\p{N}]/u;
 
 /** True when the token's first letter is a capital (or it starts with a digit). */
 function capitalised(token: string): boolean {
+  const c = token.charCodeAt(0);
+  // ASCII fast path: this runs on every word of every page.
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return UPPER.test(token);
 }
 
 /** A standalone name particle ("al", "Al", "bin", "de"), but never an English word ("as", "at", "an"). */
 function particle(token: string): boolean {
+  // Particles are short ("al", "bin", "della"): longer words need no lookup.
+  if (token.length > 5) return false;
   return isParticle(token) && !STOPWORDS.has(token.toLowerCase());
+}
+
+/** tokenKey per word, cached across calls (the same names recur on every page and in every block). */
+const keyCache = new Map<string, string>();
+function cachedKey(word: string): string {
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    if (keyCache.size > 50000) keyCache.clear();
+    k = tokenKey(word);
+    keyCache.set(word, k);
+  }
+  return k;
 }
 
 /** Only white space (or nothing) between two tokens: they belong to one name. */
@@ -114,7 +131,7 @@ export function matchNames(
   const keyAt = (i: number): string => {
     let k = keys.get(i);
     if (k === undefined) {
-      k = tokenKey((tokens[i] as Token).text);
+      k = cachedKey((tokens[i] as Token).text);
       keys.set(i, k);
     }
     return k;
