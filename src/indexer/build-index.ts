@@ -102,6 +102,36 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     });
   });
 
+  // A name printed with a leading modifier only here ("Nordic Likud party") whose rest another
+  // source prints alone ("Likud party"): the rest is the name, the modifier a name of its own.
+  const sourcesOfText = new Map<string, Set<string>>();
+  for (const m of inputs) {
+    const set = sourcesOfText.get(m.text) ?? new Set<string>();
+    set.add(m.source);
+    sourcesOfText.set(m.text, set);
+  }
+  const splits: { at: number; head: MentionInput; place: (typeof places)[number] }[] = [];
+  inputs.forEach((m, i) => {
+    const firstSpace = m.text.search(/[\s\u00a0]/u);
+    if (firstSpace < 0 || (sourcesOfText.get(m.text)?.size ?? 0) > 1) return;
+    const rest = m.text.slice(firstSpace).replace(/^[\s\u00a0]+/u, '');
+    const restSources = sourcesOfText.get(rest);
+    if (!/[\s\u00a0]/u.test(rest) || !restSources || [...restSources].every((s) => s === m.source)) return;
+    const at = places[i]!;
+    const head = m.text.slice(0, firstSpace);
+    splits.push({
+      at: i,
+      head: { source: m.source, text: head },
+      place: { ...at, end: at.start + head.length },
+    });
+    at.start += m.text.length - rest.length;
+    m.text = rest;
+  });
+  for (const s of splits) {
+    inputs.push(s.head);
+    places.push(s.place);
+  }
+
   // Lower-case continuations of a known name ("EU trade council" for "EU Trade Council").
   const multiLower = new Set(inputs.filter((m) => /\s/.test(m.text)).map((m) => m.text.toLowerCase()));
   inputs.forEach((m, i) => {

@@ -87,7 +87,7 @@ export function extractNames(sentence: string, options: ExtractOptions = {}): Na
         }
       }
       // "the Likud party": an organisation noun in lower case closes a one-word name.
-      if (/^(?:party|movement)$/.test(next.text) && run.length === 1) {
+      if (/^(?:party|movement)$/.test(next.text)) {
         run.push(j);
         j++;
       }

@@ -119,7 +119,7 @@ export function cleanArticle(raw: string): CleanArticle {
     const why = furnitureReason(text, { last: i === lastIndex });
     if (why) {
       dropped.push({ line: i + 1, text, why });
-      if (why === 'headline' || why === 'media label') headlines.push(text);
+      if (why === 'headline' || why === 'media label' || why === 'timestamp label') headlines.push(text);
       continue;
     }
     kept.push({ text, caption: CAPTION.test(text) });
