@@ -10,6 +10,7 @@ import {
   type LookupTable,
   leftOut,
   lookup,
+  outletOf,
   prepareLookup,
   summarizeFact,
 } from '../core/index/query.ts';
@@ -17,6 +18,7 @@ import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import type { Handlers } from '../messaging/channel.ts';
 import type { PopupToBackground } from '../messaging/popup-protocol.ts';
+import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
 import { takePendingQuery } from './pending-query.ts';
 
@@ -91,7 +93,7 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     const entity = index.entities.find((e) => e.id === entityId);
     if (!entity) return null;
     const { aliases, ...rest } = entity;
-    const outlet = (sid: string) => index.sources.find((s) => s.id === sid)?.outlet ?? sid;
+    const outlet = (sid: string) => outletOf(index, sid);
     return {
       entity: rest,
       spellings: aliases.map((a) => ({ text: a.text, outlets: [...new Set(a.sources.map(outlet))] })),
@@ -112,5 +114,8 @@ export const popupHandlers: Handlers<PopupToBackground> = {
   },
   async 'popup/pendingQuery'() {
     return takePendingQuery();
+  },
+  async 'popup/openTarget'() {
+    return takeOpenTarget();
   },
 };

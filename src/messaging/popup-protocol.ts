@@ -7,7 +7,7 @@
 import type { EntityMatch, FactSummary } from '../core/index/query.ts';
 import type { FactRow } from '../core/index/query-fact-rows.ts';
 import type { Entity, Source } from '../core/index/schema.ts';
-import type { EntityBrief } from './content-protocol.ts';
+import type { EntityBrief, OpenTarget } from './content-protocol.ts';
 
 export type { EntityMatch, FactRow, FactSummary };
 
@@ -58,4 +58,6 @@ export type PopupToBackground = {
   'popup/source': { request: { id: string }; response: SourceText | null };
   /** A lookup query waiting for the popup (set by the context menu). */
   'popup/pendingQuery': { request: Record<string, never>; response: string | null };
+  /** The fact or name a hover card's "open full view" asked for, taken once (then cleared). */
+  'popup/openTarget': { request: Record<string, never>; response: OpenTarget | null };
 };

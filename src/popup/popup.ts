@@ -30,7 +30,7 @@ import type {
 import { button, h } from './dom.ts';
 import { t } from './i18n.ts';
 import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
-import { isEnabled, setEnabled } from './site-switch.ts';
+import { disabledSites, setEnabled } from './site-switch.ts';
 import { statement } from './views/common.ts';
 import { renderFactCard } from './views/fact-card.ts';
 import { renderHome } from './views/home.ts';
@@ -46,6 +46,8 @@ type View =
   | { kind: 'sources' }
   | { kind: 'source'; id: string; sentence?: number };
 
+// When this script began, for the first-paint measurement (body[data-script-start], ms after navigation).
+const scriptStart = performance.now();
 const params = new URLSearchParams(location.search);
 
 const state = {
@@ -174,7 +176,7 @@ async function toggleSite(): Promise<void> {
   renderSite();
   document.getElementById('site-switch')?.focus();
   // The content script repaints or clears the page on the storage change; ask again once it has.
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 40; i++) {
     await new Promise((r) => setTimeout(r, 150));
     await refreshPage();
     const settled = state.enabled ? state.report?.state === 'ready' : state.report?.state === 'off';
@@ -390,15 +392,21 @@ document.addEventListener('keydown', (event) => {
 // ---- start -------------------------------------------------------------------------------
 
 async function refreshPage(): Promise<void> {
-  const report = await pageReport(state.tabId);
+  // The site list is read beside the report, not after it: the host is only known from the report.
+  const [report, disabled] = await Promise.all([
+    pageReport(state.tabId),
+    disabledSites().catch((): string[] => []),
+  ]);
+  performance.mark('crossread:report');
   state.report = report;
   state.host = hostOf(report?.url);
-  state.enabled = state.host ? await isEnabled(state.host) : true;
+  state.enabled = !(state.host && disabled.includes(state.host));
   if (report && report.state !== 'off' && (report.claims.length || report.names.length)) {
     state.page = (await value('popup/page', {
       facts: [...new Set(report.claims.flatMap((c) => c.ids))],
       names: report.names.map((n) => n.id),
     }).catch(() => null)) as PageView | null;
+    performance.mark('crossread:page');
   } else {
     state.page = null;
   }
@@ -407,16 +415,25 @@ async function refreshPage(): Promise<void> {
 
 async function start(): Promise<void> {
   buildShell();
-  const fact = params.get('fact');
-  const name = params.get('name');
-  // Asked for at once, beside the overview, so the card paints in the first frame with data.
-  if (fact) void cardOf('popup/fact', fact).catch(() => null);
-  else if (name) void cardOf('popup/entity', name).catch(() => null);
+  // Everything at once: the overview, the waiting query, the page, and what to open — the URL
+  // names it (a tab), or the hover card's button left it in the background.
+  const named = !!(params.get('fact') || params.get('name'));
+  const target = named ? null : send('popup/openTarget', {});
   const overview = send('popup/overview', {});
   const pending = send('popup/pendingQuery', {});
-  state.tabId = await pageTabId(params);
-  const page = refreshPage();
+  const page = pageTabId(params).then((id) => {
+    state.tabId = id;
+    return refreshPage();
+  });
+  const openReply = await target;
+  const opened = openReply?.ok && openReply.value ? openReply.value : null;
+  const fact = params.get('fact') ?? (opened?.kind === 'claim' ? opened.id : null);
+  const name = params.get('name') ?? (opened?.kind === 'name' ? opened.id : null);
+  // Asked for beside the overview, so the card paints in the first frame with data.
+  if (fact) void cardOf('popup/fact', fact).catch(() => null);
+  else if (name) void cardOf('popup/entity', name).catch(() => null);
   const reply = await overview;
+  performance.mark('crossread:overview');
   state.overview = reply.ok
     ? reply.value
     : { sources: [], entities: 0, facts: { corroborated: 0, conflict: 0, single: 0 }, error: reply.error };
@@ -431,8 +448,15 @@ async function start(): Promise<void> {
   if (fact) state.stack.push({ kind: 'fact', id: fact });
   else if (name) state.stack.push({ kind: 'name', id: name });
   await render({ focusTitle: !!(fact || name) });
+  performance.mark('crossread:rendered');
   if (!fact && !name) search.focus();
+  // The frame that shows the data (rAF runs just before it paints; a hidden tab never paints).
+  await new Promise<void>((resolve) => {
+    requestAnimationFrame(() => resolve());
+    setTimeout(resolve, 200);
+  });
   document.body.dataset.firstPaint = performance.now().toFixed(1);
+  document.body.dataset.scriptStart = scriptStart.toFixed(1);
   document.body.dataset.ready = '1';
 
   // A page still being read: look again until its report settles, then repaint the summary.

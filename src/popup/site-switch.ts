@@ -7,14 +7,10 @@ import browser from 'webextension-polyfill';
 
 const KEY = 'disabledSites';
 
-async function disabledSites(): Promise<string[]> {
+/** The hosts where the reader switched crossread off. */
+export async function disabledSites(): Promise<string[]> {
   const stored = (await browser.storage.sync.get(KEY))[KEY];
   return Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
-}
-
-/** True unless the reader switched crossread off for `host`. */
-export async function isEnabled(host: string): Promise<boolean> {
-  return !(await disabledSites()).includes(host);
 }
 
 /** Switches crossread on or off for `host`, keeping every other host's choice. */

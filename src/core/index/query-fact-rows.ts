@@ -3,6 +3,7 @@
  * sentence cut into segments so the popup can bold the values that differ between sources and
  * set off the part of the sentence that states the fact, and "not reported" rows for the rest.
  */
+import { sourceLabel } from './query.ts';
 import type { CorpusIndex, Fact, FactMember, Stance } from './schema.ts';
 
 /** A run of a member sentence: `bold` for a differing value, `span` inside the part that states the fact. */
@@ -77,7 +78,10 @@ const ORDER: Record<Stance, number> = { agrees: 0, partial: 1, conflicts: 2 };
  */
 export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
   const bold = differingKinds(fact);
-  const outlet = (id: string) => index.sources.find((s) => s.id === id)?.outlet ?? id;
+  const outlet = (id: string) => {
+    const source = index.sources.find((s) => s.id === id);
+    return source ? sourceLabel(source) : id;
+  };
   const sourceOrder = new Map(index.sources.map((s, i) => [s.id, i]));
   const reported = [...fact.members]
     .sort(
@@ -101,7 +105,7 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
     .map(
       (s): FactRow => ({
         source: s.id,
-        outlet: s.outlet ?? s.id,
+        outlet: sourceLabel(s),
         stance: null,
         sentence: null,
         wire: false,

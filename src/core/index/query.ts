@@ -8,7 +8,7 @@
  */
 import { isParticle, isTitle, tokenKey } from '../entities/name-key.ts';
 import { searchWords, wordMatch } from './query-text.ts';
-import type { CorpusIndex, Entity, Fact, FactStatus, Stance } from './schema.ts';
+import type { CorpusIndex, Entity, Fact, FactStatus, Source, Stance } from './schema.ts';
 
 /** A fact as lists show it: status, label, how many outlets and how each relates to it. */
 export interface FactSummary {
@@ -36,9 +36,18 @@ export interface EntityMatch {
 
 const SEVERITY: Record<Stance, number> = { agrees: 0, partial: 1, conflicts: 2 };
 
-/** The outlet name shown for a source id: its outlet, or its id when the outlet is unknown. */
+/**
+ * How a source is named in lists: its outlet, else its title, else its file (the same order the
+ * hover cards use, so a source reads the same everywhere).
+ */
+export function sourceLabel(source: Pick<Source, 'id' | 'outlet' | 'title' | 'file'>): string {
+  return source.outlet || source.title || source.file || source.id;
+}
+
+/** {@link sourceLabel} by source id; the id itself when the source is unknown. */
 export function outletOf(index: CorpusIndex, sourceId: string): string {
-  return index.sources.find((s) => s.id === sourceId)?.outlet ?? sourceId;
+  const source = index.sources.find((s) => s.id === sourceId);
+  return source ? sourceLabel(source) : sourceId;
 }
 
 /** Summarises one fact for lists (see {@link FactSummary}). */
@@ -50,7 +59,7 @@ export function summarizeFact(index: CorpusIndex, fact: Fact): FactSummary {
   }
   const stances: Record<Stance, number> = { agrees: 0, partial: 0, conflicts: 0 };
   for (const stance of bySource.values()) stances[stance]++;
-  const outlets = index.sources.filter((s) => bySource.has(s.id)).map((s) => s.outlet ?? s.id);
+  const outlets = index.sources.filter((s) => bySource.has(s.id)).map(sourceLabel);
   return { id: fact.id, status: fact.status, label: fact.label, sources: bySource.size, stances, outlets };
 }
 

@@ -55,19 +55,24 @@ function corpusLine(overview: Overview, nav: Nav): HTMLElement {
   );
 }
 
-/** The summary counts: claims by status, names. */
+/** The summary counts: claims by status, names; a big number over its label. */
 function counts(lines: ClaimLine[], names: number): HTMLElement {
   const by = { conflict: 0, single: 0, corroborated: 0 };
   for (const l of lines) by[l.status]++;
-  const chip = (status: FactStatus | 'names', text: string) =>
-    h('li', { class: `count count-${status}` }, text);
+  const chip = (status: FactStatus | 'names', n: number, key: string) =>
+    h(
+      'li',
+      { class: `count count-${status}`, 'data-count': n },
+      h('strong', { class: 'count-n' }, String(n)),
+      h('span', { class: 'count-label' }, tn(key, n)),
+    );
   return h(
     'ul',
     { class: 'counts', id: 'summary-counts' },
-    chip('conflict', tn('popupCountConflict', by.conflict)),
-    chip('single', tn('popupCountSingle', by.single)),
-    chip('corroborated', tn('popupCountCorroborated', by.corroborated)),
-    chip('names', tn('popupCountNames', names)),
+    chip('conflict', by.conflict, 'popupCountConflict'),
+    chip('single', by.single, 'popupCountSingle'),
+    chip('corroborated', by.corroborated, 'popupCountCorroborated'),
+    chip('names', names, 'popupCountNames'),
   );
 }
 

@@ -1,0 +1,429 @@
+/**
+ * The popup on a real page (issue 5.1, 5.2, 5.4, 5.5, 5.8), with the built extension as shipped
+ * (dist/, the seed index) and the real content script, in Chromium and Firefox: the page summary
+ * by status, claims conflicts first, the names, both lenses, the site switch, scroll-to-highlight
+ * with its flash, and "Cross-check with crossread" on a selection opening the lookup. Saves the
+ * summary screenshots (light and dark) in docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
+import { launchFirefox } from '../support/firefox.ts';
+import { FIXTURES, ROOT } from '../support/paths.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const SELECTION = 'Mohammed Sermini';
+
+/** The slice of the extension API the helpers call inside the browser (no @types/chrome here). */
+type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+let server: TestServer;
+let axeSource: string;
+
+before(async () => {
+  server = await startServer(path.join(FIXTURES, 'pages'));
+  axeSource = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await mkdir(SHOTS, { recursive: true });
+});
+after(() => server.close());
+
+/** What both drivers' pages offer and these tests use. */
+interface AnyPage {
+  // biome-ignore lint/suspicious/noExplicitAny: both drivers type evaluate generically
+  evaluate<R>(fn: (arg: any) => R | Promise<R>, arg?: unknown): Promise<R>;
+  evaluate<R>(fn: string): Promise<R>;
+  waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  screenshot(options: { path: string }): Promise<unknown>;
+  bringToFront(): Promise<void>;
+}
+
+/** Polls `fn(arg)` in the page until it is truthy (10 s), so neither driver's wait API is needed. */
+async function until<T>(page: AnyPage, fn: (arg: T) => unknown, arg: T, what: string): Promise<void> {
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(fn, arg).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+async function axe(page: AnyPage): Promise<string[]> {
+  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object')))
+    await page.evaluate(`${axeSource};0`);
+  return page.evaluate(async () => {
+    const a = (globalThis as unknown as { axe: { run(d: Document): Promise<{ violations: unknown[] }> } })
+      .axe;
+    const { violations } = await a.run(document);
+    return (violations as { id: string; nodes: { target: string[] }[] }[]).flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
+    );
+  });
+}
+
+/** The page summary, checked against what the content script painted on the page. */
+async function summary(popup: AnyPage, page: AnyPage, browser: string): Promise<void> {
+  await popup.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  await popup.waitForSelector('#summary-counts', { timeout: 5000 });
+  const onPage = await page.evaluate(() => {
+    const ids = new Set<string>();
+    for (const m of document.querySelectorAll('mark[data-crossread-kind="claim"]'))
+      for (const id of (m.getAttribute('data-crossread-id') ?? '').split(' ')) ids.add(id);
+    return { claimIds: [...ids], text: document.body.textContent?.replace(/\s+/g, ' ') ?? '' };
+  });
+  // No named inner functions here: the test bundler would wrap them in a helper the page lacks.
+  const view = await popup.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const li of document.querySelectorAll('#summary-counts .count'))
+      counts[li.className.replace(/.*count-/, '')] = Number(li.getAttribute('data-count'));
+    const lists: Record<string, { fact: string | null; status?: string; text: string }[]> = {};
+    for (const sel of ['#claims', '#lens-only-one', '#lens-left-out']) {
+      lists[sel] = [...document.querySelectorAll(`${sel} .fact-item`)].map((b) => ({
+        fact: b.getAttribute('data-fact'),
+        status: b.className.match(/status-(\w+)/)?.[1],
+        text: b.querySelector('.item-text')?.textContent ?? '',
+      }));
+    }
+    return {
+      conflict: counts.conflict ?? Number.NaN,
+      single: counts.single ?? Number.NaN,
+      corroborated: counts.corroborated ?? Number.NaN,
+      names: [...document.querySelectorAll('#names .name-chip > span:first-child')].map((s) => s.textContent),
+      claims: lists['#claims'] ?? [],
+      onlyOne: lists['#lens-only-one'] ?? [],
+      leftOut: lists['#lens-left-out'] ?? [],
+      switch: document.getElementById('site-switch')?.getAttribute('aria-checked'),
+    };
+  });
+  assert.ok(view.conflict >= 1, `${browser}: the page has conflicting claims`);
+  assert.equal(
+    view.claims.length,
+    view.conflict + view.single + view.corroborated,
+    'counts add up to the claims',
+  );
+  const rank = { conflict: 0, single: 1, corroborated: 2 } as Record<string, number>;
+  const ranks = view.claims.map((c) => rank[c.status ?? ''] ?? 9);
+  assert.deepEqual(ranks, [...ranks].sort(), 'claims are listed conflicts first');
+  for (const c of view.claims) {
+    assert.ok(
+      onPage.text.includes(c.text.replace(/\s+/g, ' ').trim()),
+      `claim text is the page's own: ${c.text}`,
+    );
+    assert.ok(onPage.claimIds.includes(c.fact ?? ''), `claim ${c.fact} is highlighted on the page`);
+  }
+  for (const name of ['Nawaf al-Fares', 'Manaf Tlas'])
+    assert.ok(view.names.includes(name), `names list ${name}`);
+  assert.ok(view.leftOut.length > 0, 'the corpus reports facts this page leaves out');
+  for (const f of view.leftOut)
+    assert.ok(!onPage.claimIds.includes(f.fact ?? ''), `${f.fact} is not on the page`);
+  assert.equal(view.onlyOne.length, view.single, 'the "only one outlet" lens lists the single-source claims');
+  assert.equal(view.switch, 'true', 'the site switch is on');
+  assert.deepEqual(await axe(popup), [], `${browser}: axe on the page summary`);
+  const paint = await popup.evaluate(() => [
+    document.body.dataset.firstPaint,
+    document.body.dataset.scriptStart,
+  ]);
+  console.log(
+    `# ${browser} seed index, page summary: first paint ${paint[0]} ms after navigation, script start ${paint[1]} ms`,
+  );
+}
+
+/** A claim in the popup scrolls the page to its highlight and flashes it, and opens its card. */
+async function scrollToHighlight(popup: AnyPage, page: AnyPage): Promise<void> {
+  assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 0);
+  const facts = await popup.evaluate(() =>
+    [...document.querySelectorAll('#claims .fact-item')].map((b) => b.getAttribute('data-fact') ?? ''),
+  );
+  // The claim whose first highlight sits lowest on the page, below the fold, so the scroll shows.
+  const fact = await page.evaluate((ids: string[]) => {
+    let best = '';
+    let lowest = window.innerHeight;
+    for (const id of ids) {
+      const mark = [...document.querySelectorAll('mark[data-crossread-id]')].find((m) =>
+        m.getAttribute('data-crossread-id')?.split(' ').includes(id),
+      );
+      const top = mark ? mark.getBoundingClientRect().top + window.scrollY : 0;
+      if (top > lowest) {
+        lowest = top;
+        best = id;
+      }
+    }
+    return best;
+  }, facts);
+  assert.ok(fact, 'a claim is highlighted below the fold');
+  // The toolbar popup floats over a visible page; here the popup is a tab, and Firefox does not
+  // scroll a hidden tab: show the page, as the reader sees it, and click in the popup behind it.
+  await page.bringToFront();
+  await popup.evaluate(
+    (id: string) => (document.querySelector(`#claims .fact-item[data-fact="${id}"]`) as HTMLElement).click(),
+    fact,
+  );
+  await popup.waitForSelector(`#fact-card[data-fact="${fact}"]`, { timeout: 5000 });
+  await until(
+    page,
+    (id: string) =>
+      window.scrollY > 0 &&
+      [...document.querySelectorAll('mark[data-crossread-id]')].some(
+        (m) => m.getAttribute('data-crossread-id')?.split(' ').includes(id) && m.getAnimations().length > 0,
+      ),
+    fact,
+    'the page to scroll to the highlight and flash it',
+  );
+  await popup.bringToFront();
+  const rows = await popup.evaluate(() => document.querySelectorAll('#fact-rows .row').length);
+  assert.ok(rows >= 5, 'one row per source of the corpus');
+  await popup.evaluate(() => (document.getElementById('back') as HTMLButtonElement).click());
+  await popup.waitForSelector('#summary-counts', { timeout: 5000 });
+}
+
+/** The per-site switch turns highlighting off on the page and the popup says so; on again. */
+async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
+  await popup.click('#site-switch');
+  await until(
+    page,
+    () => document.documentElement.dataset.crossreadState === 'off',
+    null,
+    'the page to go off',
+  );
+  await until(
+    popup,
+    () => document.querySelector('#page-state')?.getAttribute('data-state') === 'off',
+    null,
+    'off',
+  );
+  assert.equal(
+    await popup.evaluate(() => document.getElementById('site-switch')?.getAttribute('aria-checked')),
+    'false',
+  );
+  await popup.click('#site-switch');
+  await until(
+    page,
+    () => document.documentElement.dataset.crossreadState === 'ready',
+    null,
+    'the page to repaint',
+  );
+  await popup.waitForSelector('#summary-counts', { timeout: 5000 });
+}
+
+/**
+ * The page's tab id, from an extension page: every tab is asked for its page report (the
+ * extension has no "tabs" permission, so tab URLs are hidden); the one reporting `url` is it.
+ */
+async function findPageTab(helper: AnyPage, url: string): Promise<number> {
+  const id = await helper.evaluate(async (u: string) => {
+    const api = (
+      globalThis as unknown as {
+        browser: { tabs: TabsApi['tabs'] & { sendMessage(id: number, m: unknown): Promise<unknown> } };
+      }
+    ).browser;
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await api.tabs
+        .sendMessage(tab.id, { crossread: 1, type: 'page/report', payload: {} })
+        .catch(() => null)) as { ok?: boolean; value?: { url?: string } } | null;
+      if (reply?.ok && reply.value?.url === u) return tab.id;
+    }
+    return null;
+  }, url);
+  assert.ok(typeof id === 'number', 'found the page tab');
+  return id;
+}
+
+/** The lookup a "Cross-check with crossread" click opened, however it opened. */
+async function assertCrossCheckLookup(popup: AnyPage): Promise<void> {
+  await until(popup, () => document.body.dataset.ready === '1', null, 'the cross-check popup');
+  const state = await popup.evaluate(() => ({
+    query: (document.getElementById('q') as HTMLInputElement).value,
+    first: document.querySelector('#lookup-results .name-option .option-name')?.textContent,
+  }));
+  assert.equal(state.query, SELECTION);
+  assert.match(state.first ?? '', /^Moham+[ae]d Sermini$/, 'a spelling no outlet used finds the name');
+}
+
+describe('chromium', () => {
+  test('page summary, lenses, site switch, scroll-to-highlight, context menu', async () => {
+    const session = await launchChromium();
+    try {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await page.goto(`${server.origin}/popup-article/page.html`);
+      await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
+      const tabId = await session.worker.evaluate(
+        async () =>
+          (await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ active: true }))[0]?.id,
+      );
+      const popup = await session.openPopup(`?tab=${tabId}`);
+      await summary(popup, page, 'chromium');
+      await popup.screenshot({ path: path.join(SHOTS, 'popup-chromium-light.png') });
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      assert.deepEqual(await axe(popup), [], 'chromium: axe on the summary in dark');
+      await popup.screenshot({ path: path.join(SHOTS, 'popup-chromium-dark.png') });
+      await popup.emulateMedia({ colorScheme: 'light' });
+      await scrollToHighlight(popup, page);
+      await siteSwitch(popup, page);
+
+      // The context-menu path: the worker opens the real popup (or a tab when refused).
+      const opened = session.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
+      const how = await session.worker.evaluate(
+        (text) =>
+          (
+            globalThis as unknown as {
+              crossreadTest: { onContextMenuClick(i: unknown): Promise<string> };
+            }
+          ).crossreadTest.onContextMenuClick({ menuItemId: 'crossread-cross-check', selectionText: text }),
+        SELECTION,
+      );
+      if (how === 'tab') {
+        const tab = (await opened) as PlaywrightPage;
+        assert.ok(tab, 'the lookup opened in a tab');
+        await assertCrossCheckLookup(tab);
+      } else {
+        assert.equal(how, 'popup');
+        await assertCrossCheckLookup(await attachToPopup(page, session.extensionId));
+      }
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+/**
+ * The real toolbar popup is a CDP target Playwright does not list as a page: attach to it over
+ * CDP and evaluate there (only what these assertions need).
+ */
+async function attachToPopup(page: PlaywrightPage, extensionId: string): Promise<AnyPage> {
+  const cdp = await page.context().newCDPSession(page);
+  let targetId: string | undefined;
+  for (let i = 0; i < 100 && !targetId; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find(
+      (t) => t.type === 'page' && t.url === `chrome-extension://${extensionId}/popup.html`,
+    )?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(targetId, 'the toolbar popup opened');
+  // biome-ignore lint/suspicious/noExplicitAny: the legacy (non-flat) target protocol is untyped here
+  const raw = cdp as any;
+  const { sessionId } = await raw.send('Target.attachToTarget', { targetId, flatten: false });
+  let next = 0;
+  const waiting = new Map<number, (value: unknown) => void>();
+  raw.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message);
+    waiting.get(reply.id)?.(reply);
+  });
+  const evaluate = async (fn: unknown, arg?: unknown) => {
+    const id = ++next;
+    const expression = typeof fn === 'string' ? fn : `(${String(fn)})(${JSON.stringify(arg ?? null)})`;
+    const reply = new Promise<unknown>((resolve) => waiting.set(id, resolve));
+    await raw.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true, awaitPromise: true },
+      }),
+    });
+    const r = (await reply) as { result?: { result?: { value?: unknown } } };
+    return r.result?.result?.value;
+  };
+  const unsupported = async () => assert.fail('not used on the toolbar popup');
+  return {
+    evaluate,
+    waitForSelector: unsupported,
+    click: unsupported,
+    screenshot: unsupported,
+    bringToFront: unsupported,
+  } as AnyPage;
+}
+
+/**
+ * Firefox's toolbar popup is no WebDriver target, but another page of the extension reaches its
+ * window through extension.getViews: evaluate there with `document` bound to the popup's.
+ */
+function toolbarPopupIn(helper: AnyPage): AnyPage {
+  const evaluate = (fn: unknown, arg?: unknown) =>
+    helper.evaluate(`(() => {
+      const w = browser.extension.getViews({ type: 'popup' })[0];
+      if (!w) return null;
+      return (function (document) { return (${String(fn)})(${JSON.stringify(arg ?? null)}); })(w.document);
+    })()`);
+  const unsupported = async () => assert.fail('not used on the toolbar popup');
+  return {
+    evaluate,
+    waitForSelector: unsupported,
+    click: unsupported,
+    screenshot: unsupported,
+    bringToFront: unsupported,
+  } as AnyPage;
+}
+
+describe('firefox', () => {
+  test('page summary, lenses, site switch, scroll-to-highlight, context menu', async () => {
+    const session = await launchFirefox(undefined, { colorScheme: 'light' });
+    try {
+      const page = await session.browser.newPage();
+      await page.setViewport({ width: 1000, height: 700 });
+      const url = `${server.origin}/popup-article/page.html`;
+      await page.goto(url);
+      await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
+      const helper = await session.openPopup('?tab=none');
+      await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+      const tabId = await findPageTab(helper as unknown as AnyPage, url);
+      const popup = await session.openPopup(`?tab=${tabId}`);
+      await summary(popup as unknown as AnyPage, page as unknown as AnyPage, 'firefox');
+      await popup.screenshot({ path: path.join(SHOTS, 'popup-firefox-light.png') });
+      await scrollToHighlight(popup as unknown as AnyPage, page as unknown as AnyPage);
+      await siteSwitch(popup as unknown as AnyPage, page as unknown as AnyPage);
+
+      // The context-menu path, called in the background page the way the menu listener calls it.
+      const how = await helper.evaluate(async (text) => {
+        const bg = (await (
+          globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<unknown> } } }
+        ).browser.runtime.getBackgroundPage()) as {
+          crossreadTest: { onContextMenuClick(i: unknown): Promise<string> };
+        };
+        return bg.crossreadTest.onContextMenuClick({
+          menuItemId: 'crossread-cross-check',
+          selectionText: text,
+        });
+      }, SELECTION);
+      if (how === 'popup') {
+        await assertCrossCheckLookup(toolbarPopupIn(helper as unknown as AnyPage));
+      } else {
+        assert.equal(how, 'tab');
+        const target = await session.browser.waitForTarget((t) => t.url().includes('popup.html?q='), {
+          timeout: 5000,
+        });
+        await assertCrossCheckLookup((await target.page()) as unknown as AnyPage);
+      }
+    } finally {
+      await session.close();
+    }
+    // Dark: Firefox takes the scheme from a launch pref, so a second, short session.
+    const dark = await launchFirefox(undefined, { colorScheme: 'dark' });
+    try {
+      const page = await dark.browser.newPage();
+      const url = `${server.origin}/popup-article/page.html`;
+      await page.goto(url);
+      await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
+      const helper = await dark.openPopup('?tab=none');
+      await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+      const tabId = await findPageTab(helper as unknown as AnyPage, url);
+      const popup = await dark.openPopup(`?tab=${tabId}`);
+      await popup.waitForSelector('#summary-counts', { timeout: 15000 });
+      assert.equal(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+      assert.deepEqual(await axe(popup as unknown as AnyPage), [], 'firefox: axe on the summary in dark');
+      await popup.screenshot({ path: path.join(SHOTS, 'popup-firefox-dark.png') });
+      // A conflict card in dark (the first conflict on the page), checked and kept for review.
+      await popup.evaluate(() => (document.querySelector('#claims .status-conflict') as HTMLElement).click());
+      await popup.waitForSelector('#fact-card strong.diff', { timeout: 5000 });
+      assert.deepEqual(await axe(popup as unknown as AnyPage), [], 'firefox: axe on a fact card in dark');
+      await popup.screenshot({ path: path.join(SHOTS, 'popup-firefox-card-dark.png') });
+    } finally {
+      await dark.close();
+    }
+  });
+});
