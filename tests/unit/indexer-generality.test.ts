@@ -60,3 +60,24 @@ test('the build is deterministic', async () => {
   const again = await indexFolder(path.join(FIXTURES, 'corpus-harbour'));
   assert.equal(JSON.stringify(again.index), JSON.stringify(index));
 });
+
+test('index invariants: every sentence is in a fact, spans and slot offsets lie inside member text', async () => {
+  for (const folder of [path.join(FIXTURES, 'corpus-harbour'), path.join(FIXTURES, '../../seeds')]) {
+    const built = (await indexFolder(folder)).index;
+    const covered = new Set(built.facts.flatMap((f) => f.members.map((m) => `${m.source}:${m.sentence}`)));
+    for (const s of built.sources)
+      s.sentences.forEach((_, k) => {
+        assert.ok(covered.has(`${s.id}:${k}`), `${s.file} sentence ${k} is in no fact`);
+      });
+    for (const f of built.facts) {
+      assert.equal(f.status === 'conflict', f.differences.length > 0);
+      for (const m of f.members) {
+        const s = built.sources.find((x) => x.id === m.source)!;
+        const sp = s.sentences[m.sentence]!;
+        assert.equal(s.text.slice(sp.start, sp.end), m.text);
+        for (const v of m.values) assert.equal(m.text.slice(v.start, v.end), v.text);
+      }
+      if (f.members.some((m) => m.stance === 'conflicts')) assert.equal(f.status, 'conflict');
+    }
+  }
+});
