@@ -154,6 +154,8 @@ const TREEWALKER = `(() => {
 
 interface Row {
   page: string;
+  extract: number;
+  paint: number;
   chars: number;
   walk: number;
   main: number;
@@ -216,6 +218,8 @@ async function main() {
           const during = seen.tasks.filter(([s]) => s >= seen.scanning - 1).map(([, d]) => d);
           runs.push({
             page: f,
+            extract: bench.extract,
+            paint: bench.paint,
             chars,
             walk,
             main,
@@ -233,6 +237,8 @@ async function main() {
       const pick = (k: keyof Row) => median(runs.map((x) => x[k] as number));
       rows.push({
         page: f,
+        extract: pick('extract'),
+        paint: pick('paint'),
         chars: pick('chars'),
         walk: pick('walk'),
         main: pick('main'),
@@ -254,7 +260,7 @@ async function main() {
   );
   for (const r of rows)
     console.log(
-      `${r.page.padEnd(20)} ${String(r.chars).padStart(8)} ${fmt(r.walk, 2).padStart(8)} ${fmt(r.main, 2).padStart(8)} ${fmt(r.ratio).padStart(6)} ${fmt(r.match).padStart(12)} ${fmt(r.ready, 0).padStart(9)} ${fmt(r.slice).padStart(9)} ${fmt(r.task, 0).padStart(12)} ${String(r.marks).padStart(6)}`,
+      `${r.page.padEnd(20)} ${String(r.chars).padStart(8)} ${fmt(r.walk, 2).padStart(8)} ${fmt(r.main, 2).padStart(8)} (${fmt(r.extract).padStart(6)} + ${fmt(r.paint).padStart(6)})   ${fmt(r.ratio).padStart(6)} ${fmt(r.match).padStart(12)} ${fmt(r.ready, 0).padStart(9)} ${fmt(r.slice).padStart(9)} ${fmt(r.task, 0).padStart(12)} ${String(r.marks).padStart(6)}`,
     );
 
   const news = rows.filter((r) => !r.page.startsWith('huge'));

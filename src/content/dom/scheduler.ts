@@ -40,7 +40,13 @@ export class Scheduler {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     const run = () => this.slice();
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
+    // Background-priority tasks run as soon as the page has nothing more urgent, without waiting
+    // for an idle period after each frame (rIC caps the work at about half of each frame: a 5 MB
+    // page then took 7 s to get ready for 1.7 s of work). Each slice is still ≤ 8 ms.
+    const sched = (globalThis as { scheduler?: { postTask?: (cb: () => void, o: object) => Promise<void> } })
+      .scheduler;
+    if (sched?.postTask) void sched.postTask(run, { priority: 'background' }).catch(() => {});
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
     else setTimeout(run, 0);
   }
 
