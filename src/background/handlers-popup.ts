@@ -96,7 +96,10 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     const outlet = (sid: string) => outletOf(index, sid);
     return {
       entity: rest,
-      spellings: aliases.map((a) => ({ text: a.text, outlets: [...new Set(a.sources.map(outlet))] })),
+      spellings: aliases.map((a) => {
+        const sources = index.sources.filter((s) => a.sources.includes(s.id)).map((s) => s.id);
+        return { text: a.text, outlets: sources.map(outlet), sources };
+      }),
       facts: factsInvolving(index, entityId),
     };
   },

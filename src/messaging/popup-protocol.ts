@@ -41,7 +41,7 @@ export interface FactCard {
 /** The name card: the entity, each spelling with the outlets using it, and the facts involving it. */
 export interface NameCard {
   entity: Omit<Entity, 'aliases'>;
-  spellings: { text: string; outlets: string[] }[];
+  spellings: { text: string; outlets: string[]; sources: string[] }[];
   facts: FactSummary[];
 }
 

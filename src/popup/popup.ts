@@ -31,6 +31,7 @@ import { button, h } from './dom.ts';
 import { t } from './i18n.ts';
 import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
 import { disabledSites, setEnabled } from './site-switch.ts';
+import { setSources } from './source-names.ts';
 import { statement } from './views/common.ts';
 import { renderFactCard } from './views/fact-card.ts';
 import { renderHome } from './views/home.ts';
@@ -437,6 +438,7 @@ async function start(): Promise<void> {
   state.overview = reply.ok
     ? reply.value
     : { sources: [], entities: 0, facts: { corroborated: 0, conflict: 0, single: 0 }, error: reply.error };
+  setSources(state.overview.sources);
   await page;
 
   const pendingReply = await pending;

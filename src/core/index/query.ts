@@ -19,8 +19,10 @@ export interface FactSummary {
   sources: number;
   /** Distinct sources per stance (a source with several members counts by its most severe stance). */
   stances: Record<Stance, number>;
-  /** The outlets (or source ids where the outlet is unknown) reporting it, in index order. */
+  /** The outlets (see {@link sourceLabel}) reporting it, in index order. */
   outlets: string[];
+  /** The ids of the sources reporting it, in index order (same order as `outlets`). */
+  sourceIds: string[];
 }
 
 /** A name found by the lookup, with the spelling that matched the query. */
@@ -59,8 +61,16 @@ export function summarizeFact(index: CorpusIndex, fact: Fact): FactSummary {
   }
   const stances: Record<Stance, number> = { agrees: 0, partial: 0, conflicts: 0 };
   for (const stance of bySource.values()) stances[stance]++;
-  const outlets = index.sources.filter((s) => bySource.has(s.id)).map(sourceLabel);
-  return { id: fact.id, status: fact.status, label: fact.label, sources: bySource.size, stances, outlets };
+  const reporting = index.sources.filter((s) => bySource.has(s.id));
+  return {
+    id: fact.id,
+    status: fact.status,
+    label: fact.label,
+    sources: bySource.size,
+    stances,
+    outlets: reporting.map(sourceLabel),
+    sourceIds: reporting.map((s) => s.id),
+  };
 }
 
 /** Facts by id, in the order asked, skipping unknown ids. */

@@ -6,6 +6,7 @@ import type { FactStatus } from '../../core/index/schema.ts';
 import type { FactSummary } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
+import { sourceName } from '../source-names.ts';
 
 const STATUS_KEY: Record<FactStatus, string> = {
   conflict: 'popupStatusConflict',
@@ -28,7 +29,8 @@ export function statusBadge(status: FactStatus): HTMLElement {
 export function stanceLine(fact: FactSummary, notReported?: number): string {
   const parts: string[] = [];
   // One outlet: its name says more than "1 agrees".
-  if (fact.sources === 1 && fact.outlets[0] && !notReported) return t('popupOnlyOutlet', fact.outlets[0]);
+  if (fact.sources === 1 && fact.sourceIds[0] && !notReported)
+    return t('popupOnlyOutlet', sourceName(fact.sourceIds[0]));
   if (fact.stances.agrees) parts.push(tn('popupStanceAgree', fact.stances.agrees));
   if (fact.stances.partial) parts.push(tn('popupStancePartial', fact.stances.partial));
   if (fact.stances.conflicts) parts.push(tn('popupStanceConflict', fact.stances.conflicts));
@@ -52,7 +54,7 @@ export function factItem(
       h('span', { class: 'meta' }, stanceLine(fact)),
     ),
     h('span', { class: 'item-text' }, options.text ?? fact.label),
-    options.outlets ? h('span', { class: 'outlets' }, fact.outlets.join(' · ')) : null,
+    options.outlets ? h('span', { class: 'outlets' }, fact.sourceIds.map(sourceName).join(' · ')) : null,
   );
 }
 

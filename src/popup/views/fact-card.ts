@@ -7,6 +7,7 @@ import type { Stance } from '../../core/index/schema.ts';
 import type { FactCard, FactRow } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t } from '../i18n.ts';
+import { sourceDetail, sourceName } from '../source-names.ts';
 import { section, stanceLine, statusBadge, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
 
@@ -30,7 +31,7 @@ function rowView(row: FactRow, nav: Nav): HTMLElement {
   const head = h(
     'div',
     { class: 'row-head' },
-    h('span', { class: 'outlet' }, row.outlet),
+    h('span', { class: 'outlet', title: sourceDetail(row.source) }, sourceName(row.source)),
     h('span', { class: `stance stance-${row.stance ?? 'none'}` }, stance),
     row.wire ? h('span', { class: 'wire', title: t('popupWireTitle') }, t('popupWire')) : null,
   );
@@ -43,7 +44,7 @@ function rowView(row: FactRow, nav: Nav): HTMLElement {
     button(
       { class: 'link read-source' },
       () => nav.openSource(row.source, row.sentence ?? undefined),
-      t('popupReadInSource', row.outlet),
+      t('popupReadInSource', sourceName(row.source)),
     ),
   );
 }

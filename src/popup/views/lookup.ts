@@ -5,6 +5,7 @@
 import type { EntityMatch, FactSummary } from '../../messaging/popup-protocol.ts';
 import { h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
+import { sourceName } from '../source-names.ts';
 import { stanceLine, statement, statusBadge, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
 
@@ -49,7 +50,7 @@ function factOption(f: FactSummary, index: number): HTMLElement {
     },
     h('span', { class: 'item-head' }, statusBadge(f.status), h('span', { class: 'meta' }, stanceLine(f))),
     h('span', { class: 'item-text' }, f.label),
-    h('span', { class: 'outlets' }, f.outlets.join(' · ')),
+    h('span', { class: 'outlets' }, f.sourceIds.map(sourceName).join(' · ')),
   );
 }
 

@@ -5,6 +5,7 @@
 import type { NameCard } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
+import { sourceName } from '../source-names.ts';
 import { factItem, section, statement, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
 
@@ -43,7 +44,7 @@ export function renderNameCard(card: NameCard, nav: Nav, onPage: boolean): HTMLE
             'li',
             { class: 'spelling' },
             h('span', { class: 'spelling-text' }, s.text),
-            h('span', { class: 'outlets' }, s.outlets.join(' · ')),
+            h('span', { class: 'outlets' }, s.sources.map(sourceName).join(' · ')),
           ),
         ),
       ),

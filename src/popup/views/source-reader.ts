@@ -5,10 +5,11 @@
 import type { SourceBrief, SourceText } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t } from '../i18n.ts';
+import { sourceName } from '../source-names.ts';
 import type { Nav } from './nav.ts';
 
 function byline(source: SourceBrief): string {
-  return [source.outlet ?? t('popupOutletUnknown'), source.published ?? t('popupUndated')].join(' · ');
+  return [sourceName(source.id), source.published ?? t('popupUndated')].join(' · ');
 }
 
 /** Renders the list of sources. */
@@ -28,7 +29,8 @@ export function renderSources(sources: SourceBrief[], nav: Nav): HTMLElement {
             { class: 'item source-item', 'data-source': s.id },
             () => nav.openSource(s.id),
             h('span', { class: 'item-head meta' }, byline(s)),
-            h('span', { class: 'item-text' }, s.title ?? s.file),
+            h('span', { class: 'item-text' }, s.title ?? t('popupUntitled')),
+            h('span', { class: 'outlets' }, s.file),
           ),
         ),
       ),
@@ -80,8 +82,8 @@ export function renderReader(
     'article',
     { class: 'view view-reader', id: 'reader', 'data-source': source.id },
     h('p', { class: 'meta' }, byline(source)),
-    h('h1', { class: 'card-title', tabindex: -1 }, source.title ?? source.file),
-    source.url ? h('p', { class: 'meta url' }, source.url) : null,
+    h('h1', { class: 'card-title', tabindex: -1 }, source.title ?? t('popupUntitled')),
+    h('p', { class: 'meta url' }, source.url ?? source.file),
     body,
   );
   return { view, target };
