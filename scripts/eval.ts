@@ -216,10 +216,10 @@ async function main() {
     ],
   ];
   console.log(`crossread eval: ${summary}; built in ${ms.toFixed(0)} ms\n`);
-  console.log(`${'metric'.padEnd(34)}${'value'.padEnd(22)}${'target'.padEnd(10)}ok`);
+  console.log(`${'metric'.padEnd(34)}${'value'.padEnd(30)}${'target'.padEnd(10)}ok`);
   for (const [name, value, target, ok] of rows)
     console.log(
-      `${name.padEnd(34)}${value.padEnd(22)}${target.padEnd(10)}${target ? (ok ? 'yes' : 'MISSED') : ''}`,
+      `${name.padEnd(34)}${value.padEnd(30)}${target.padEnd(10)}${target ? (ok ? 'yes' : 'MISSED') : ''}`,
     );
   if (process.argv.includes('--verbose')) {
     console.log('\nmissed mentions:', r.missedMentions.join('; ') || 'none');

@@ -87,7 +87,8 @@ export function article(n: number): string {
   const story = Math.floor(n / 5);
   const r = rng(story * 7919 + 17);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)] as T;
-  const person = `${pick(FIRST)} ${pick(LAST)}`;
+  // One person per story (8,000 combinations): reused names would make stories share a person.
+  const person = `${FIRST[story % 20]} ${LAST[Math.floor(story / 20) % 20]}-${LAST[Math.floor(story / 400) % 20]}`;
   const surname = person.split(' ')[1];
   const town = `${pick(TOWNS)}${story % 97}`;
   const org = `${pick(TOWNS)} ${pick(ORGS)}`;
