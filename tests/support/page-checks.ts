@@ -224,8 +224,11 @@ export async function startPageChecker(
     async check(base, file, hooks = {}) {
       const url = `${base}/${encodeURIComponent(file)}`;
       const problems: string[] = [];
-      const without = await load(plainContext, url, null, settleTimeout, hooks);
-      const withExt = await load(session.context, url, session.extensionId, settleTimeout, hooks);
+      // The two loads run side by side (two browsers, two cores): about half the wall time.
+      const [without, withExt] = await Promise.all([
+        load(plainContext, url, null, settleTimeout, hooks),
+        load(session.context, url, session.extensionId, settleTimeout, hooks),
+      ]);
       const inspection = withExt.inspection;
       if (withExt.settleMs === null)
         problems.push(
