@@ -32,7 +32,7 @@ import { t } from './i18n.ts';
 import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
 import { disabledSites, setEnabled } from './site-switch.ts';
 import { setSources } from './source-names.ts';
-import { statement } from './views/common.ts';
+import { statement, statementView } from './views/common.ts';
 import { renderFactCard } from './views/fact-card.ts';
 import { renderHome } from './views/home.ts';
 import { LISTBOX_ID, type LookupView, renderLookup } from './views/lookup.ts';
@@ -257,8 +257,8 @@ function setLookup(view: LookupView | null): void {
 type Rendered = { el: HTMLElement; target?: HTMLElement | null; lookupView?: LookupView };
 
 async function viewFor(view: View): Promise<Rendered> {
-  if (!state.overview) return { el: statement(t('popupLoading')) };
-  if (state.overview.error) return { el: statement(t('popupIndexError', state.overview.error), 'error') };
+  if (!state.overview) return { el: statementView(t('popupLoading')) };
+  if (state.overview.error) return { el: statementView(t('popupIndexError', state.overview.error), 'error') };
   switch (view.kind) {
     case 'home': {
       if (state.query.trim()) {
@@ -300,7 +300,7 @@ async function viewFor(view: View): Promise<Rendered> {
       return { el: renderSources(state.overview.sources, nav) };
     case 'source': {
       const source = (await cardOf('popup/source', view.id)) as SourceText | null;
-      if (!source) return { el: statement(t('popupSourceNotFound')) };
+      if (!source) return { el: statementView(t('popupSourceNotFound')) };
       const { view: el, target } = renderReader(source, view.sentence);
       return { el, target };
     }
@@ -314,7 +314,7 @@ async function render(options: { focusTitle?: boolean; focus?: string | null } =
   try {
     result = await viewFor(view);
   } catch (error) {
-    result = { el: statement(t('popupFailed', String((error as Error)?.message ?? error)), 'error') };
+    result = { el: statementView(t('popupFailed', String((error as Error)?.message ?? error)), 'error') };
   }
   if (seq !== state.renderSeq) return; // a newer keystroke or click won
   const isLookup = view.kind === 'home' && !!state.query.trim();
@@ -470,7 +470,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((error) => {
-  main.replaceChildren(statement(t('popupFailed', String((error as Error)?.message ?? error)), 'error'));
+  main.replaceChildren(statementView(t('popupFailed', String((error as Error)?.message ?? error)), 'error'));
   document.body.dataset.ready = '1';
   console.error('crossread:', error);
 });

@@ -7,7 +7,7 @@
  * light and dark, and saves the screenshots in docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -33,6 +33,9 @@ before(async () => {
     await cp(from, to, { recursive: true });
     await cp(index, path.join(to, 'index.json'));
   }
+  // A copy whose index is broken: the popup must say so plainly.
+  await cp(DIST_CHROME, path.join(work, 'broken'), { recursive: true });
+  await writeFile(path.join(work, 'broken/index.json'), '{"version": 1, "sources": [');
   axeSource = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await mkdir(SHOTS, { recursive: true });
 });
@@ -227,6 +230,21 @@ describe('chromium', () => {
         'chromium',
         'dark',
       );
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('chromium, broken index', () => {
+  test('the popup says plainly that the index could not be loaded', async () => {
+    const session = await launchChromium(path.join(work, 'broken'));
+    try {
+      const page = (await session.openPopup('?q=Tlass')) as unknown as PopupPage;
+      await ready(page);
+      const said = await page.evaluate(() => document.querySelector('.statement-error')?.textContent ?? '');
+      assert.match(said, /^The corpus index could not be loaded: invalid index: not JSON/);
+      assert.deepEqual(await axe(page), []);
     } finally {
       await session.close();
     }

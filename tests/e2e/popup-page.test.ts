@@ -265,6 +265,32 @@ describe('chromium', () => {
       await scrollToHighlight(popup, page);
       await siteSwitch(popup, page);
 
+      // Pages the corpus has nothing on, and pages that are no article: one plain statement each,
+      // and the lookup offered (focused).
+      for (const [slug, state, said] of [
+        ['other-story', 'ready', /^Nothing on this page is in the corpus/],
+        ['plain-article', 'not-article', /^This page doesn’t look like an article/],
+      ] as const) {
+        const other = await session.context.newPage();
+        await other.goto(`${server.origin}/${slug}/page.html`);
+        await other.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
+        const otherTab = await session.worker.evaluate(
+          async () =>
+            (await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ active: true }))[0]?.id,
+        );
+        const popupThere = await session.openPopup(`?tab=${otherTab}`);
+        await popupThere.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+        assert.equal(await popupThere.getAttribute('#page-state', 'data-state'), state, slug);
+        assert.match((await popupThere.textContent('#page-state')) ?? '', said);
+        assert.equal(
+          await popupThere.evaluate(() => document.activeElement?.id),
+          'q',
+          'the lookup is offered',
+        );
+        await popupThere.close();
+        await other.close();
+      }
+
       // The context-menu path: the worker opens the real popup (or a tab when refused).
       const opened = session.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
       const how = await session.worker.evaluate(

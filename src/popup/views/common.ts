@@ -63,6 +63,16 @@ export function statement(text: string, kind: 'info' | 'error' = 'info'): HTMLEl
   return h('p', { class: `statement statement-${kind}`, role: kind === 'error' ? 'alert' : undefined }, text);
 }
 
+/** A whole view that is one statement (errors, unknown ids), with the page's one h1 for screen readers. */
+export function statementView(text: string, kind: 'info' | 'error' = 'info'): HTMLElement {
+  return h(
+    'div',
+    { class: 'view view-statement' },
+    h('h1', { class: 'visually-hidden', tabindex: -1 }, t('popupTitle')),
+    statement(text, kind),
+  );
+}
+
 /** A section with a heading; the heading id labels the section for screen readers. */
 export function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
   return h(

@@ -92,7 +92,10 @@ function pageStatement(model: HomeModel): HTMLElement | null {
 export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
   const root = h('div', { class: 'view view-home', id: 'view-home' });
   if (model.overview.error) {
-    root.append(statement(t('popupIndexError', model.overview.error), 'error'));
+    root.append(
+      h('h1', { class: 'visually-hidden' }, t('popupTitle')),
+      statement(t('popupIndexError', model.overview.error), 'error'),
+    );
     return root;
   }
   const said = pageStatement(model);
