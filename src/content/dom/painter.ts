@@ -60,38 +60,102 @@ export function paintBlock(block: Element, highlights: Highlight[], onFirst: OnF
     const length = b + h.end.offset - start;
     if (length > 0) byKind[h.kind].push({ start, length, highlight: h });
   }
-  let count = 0;
-  const marker = new Mark(block as HTMLElement);
-  for (const kind of ['claim', 'name'] as const) {
-    const ranges = byKind[kind].sort((x, y) => x.start - y.start);
-    // mark.js drops only some overlaps: keep ranges strictly disjoint ourselves.
-    const disjoint: RangeItem[] = [];
-    let last = -1;
-    for (const r of ranges)
-      if (r.start >= last) {
-        disjoint.push(r);
-        last = r.start + r.length;
-      }
-    if (!disjoint.length) continue;
-    marker.markRanges(disjoint, {
-      element: 'mark',
-      className: 'crossread-mark',
-      exclude: [],
-      filter: (node: Text) => !insideForbidden(node),
-      each: (el: Element, range: RangeItem) => {
-        const h = range.highlight;
-        el.setAttribute('data-crossread-kind', h.kind);
-        el.setAttribute('data-crossread-id', h.ids.join(' '));
-        if (h.status) el.setAttribute('data-crossread-status', h.status);
-        count++;
-        if (!range.painted) {
-          range.painted = true;
-          onFirst(el as HTMLElement, h);
-        }
-      },
-    } as unknown as Mark.MarkRangesOptions);
+  const counter = { count: 0 };
+  const claims = disjoint(byKind.claim);
+  const names = disjoint(byKind.name);
+  if (claims.length) mark(block, claims, onFirst, counter);
+  if (!names.length) return counter.count;
+  if (!claims.length) {
+    mark(block, names, onFirst, counter);
+    return counter.count;
   }
-  return count;
+  // Names after claims: each in the smallest element that holds it (often the claim mark itself),
+  // so mark.js walks a few text nodes per name instead of the whole block again. Text offsets
+  // are the same after wrapping; only the nodes were split, so they are read again.
+  const after = textOffsets(block);
+  const nodes = [...after];
+  const groups = new Map<Element, RangeItem[]>();
+  for (const r of names) {
+    const first = nodeAt(nodes, r.start);
+    const last = nodeAt(nodes, r.start + r.length - 1);
+    if (!first || !last) continue;
+    const ctx = commonElement(first[0], last[0], block);
+    const base = firstOffset(ctx, after);
+    if (base === undefined) continue;
+    const list = groups.get(ctx) ?? [];
+    list.push({ start: r.start - base, length: r.length, highlight: r.highlight });
+    groups.set(ctx, list);
+  }
+  for (const [ctx, list] of groups) mark(ctx, list, onFirst, counter);
+  return counter.count;
+}
+
+/** Ranges sorted and strictly disjoint (mark.js drops only some overlaps). */
+function disjoint(ranges: RangeItem[]): RangeItem[] {
+  const out: RangeItem[] = [];
+  let last = -1;
+  for (const r of ranges.sort((x, y) => x.start - y.start))
+    if (r.start >= last) {
+      out.push(r);
+      last = r.start + r.length;
+    }
+  return out;
+}
+
+/** The text node (with its block offset) that holds character `at`. */
+function nodeAt(nodes: [Text, number][], at: number): [Text, number] | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  let hit: [Text, number] | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = nodes[mid] as [Text, number];
+    if (n[1] <= at) {
+      if (at < n[1] + n[0].data.length) hit = n;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (hit) return hit;
+  // Empty text nodes share offsets with their neighbours: fall back to a scan.
+  return nodes.find(([node, start]) => start <= at && at < start + node.data.length);
+}
+
+/** The smallest element holding both nodes, never above `block`. */
+function commonElement(a: Node, b: Node, block: Element): Element {
+  let el = a.parentElement ?? block;
+  while (el !== block && !el.contains(b)) el = el.parentElement ?? block;
+  return el;
+}
+
+/** Block offset of the first text node mark.js counts inside `ctx`. */
+function firstOffset(ctx: Element, offsets: Map<Text, number>): number | undefined {
+  const it = ctx.ownerDocument.createNodeIterator(ctx, NodeFilter.SHOW_TEXT);
+  for (let n = it.nextNode(); n; n = it.nextNode()) {
+    const parent = n.parentNode as Element | null;
+    if (parent && MARKJS_SKIPS.has(parent.localName)) continue;
+    return offsets.get(n as Text);
+  }
+  return undefined;
+}
+
+function mark(ctx: Element, ranges: RangeItem[], onFirst: OnFirstMark, counter: { count: number }): void {
+  new Mark(ctx as HTMLElement).markRanges(ranges, {
+    element: 'mark',
+    className: 'crossread-mark',
+    exclude: [],
+    filter: (node: Text) => !insideForbidden(node),
+    each: (el: Element, range: RangeItem) => {
+      const h = range.highlight;
+      el.setAttribute('data-crossread-kind', h.kind);
+      el.setAttribute('data-crossread-id', h.ids.join(' '));
+      if (h.status) el.setAttribute('data-crossread-status', h.status);
+      counter.count++;
+      if (!range.painted) {
+        range.painted = true;
+        onFirst(el as HTMLElement, h);
+      }
+    },
+  } as unknown as Mark.MarkRangesOptions);
 }
 
 /** Removes every crossread mark below `root` (ours or left in a saved page) and merges text again. */
