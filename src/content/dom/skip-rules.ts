@@ -76,8 +76,9 @@ export function isFurniture(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
-  const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
-  if (names.length < 2 || !FURNITURE_NAMES.test(names)) return false;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  if (!el.id && !cls) return false;
+  if (!FURNITURE_NAMES.test(`${el.id} ${cls}`)) return false;
   // Class words are only a hint ("share-enabled article-body"): a block holding long paragraphs is prose.
   for (const p of el.querySelectorAll('p')) if ((p.textContent ?? '').length >= 200) return false;
   return true;

@@ -61,6 +61,28 @@ const BLOCKS = new Set([
   'hr',
 ]);
 
+const INLINE = new Set([
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'span',
+  'small',
+  'sup',
+  'sub',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'mark',
+  'font',
+  'br',
+  'wbr',
+]);
+
 /** A long segment is cut at a node boundary so one match call stays small (50 ms task budget). */
 const MAX_SEGMENT = 20000;
 
@@ -85,7 +107,8 @@ export class SegmentWalker {
         if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
         const el = node as Element;
         if (isForbidden(el)) return NodeFilter.FILTER_REJECT;
-        if (el !== root && isFurniture(el)) return NodeFilter.FILTER_REJECT;
+        // Inline elements are never furniture: skip the class/role checks on the most common nodes.
+        if (el !== root && !INLINE.has(el.localName) && isFurniture(el)) return NodeFilter.FILTER_REJECT;
         // Elements are visited only to notice <br> and blocks; their children are still walked.
         return el.localName === 'br' || el.localName === 'hr'
           ? NodeFilter.FILTER_ACCEPT
