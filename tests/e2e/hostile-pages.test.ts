@@ -8,86 +8,29 @@
  * something to highlight in every hostile spot.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type PageChecker, startPageChecker } from '../support/page-checks.ts';
-import { DIST_CHROME, FIXTURES } from '../support/paths.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import {
+  type HostileSite,
+  type PageChecker,
+  serveHostilePages,
+  startPageChecker,
+} from '../support/page-checks.ts';
+import { DIST_CHROME } from '../support/paths.ts';
+import type { TestServer } from '../support/server.ts';
 
-const HOSTILE = path.join(FIXTURES, 'hostile');
-
+let site: HostileSite;
 let server: TestServer;
-let crossOrigin: TestServer;
 let checker: PageChecker;
-let name = 'Alexandra Example';
-
-/**
- * Neutral prose (no corpus name) so each short fixture reads as an article: the content script
- * skips pages with less than a few hundred characters of paragraphs.
- */
-const FILLER = [
-  'The committee met for most of the afternoon and agreed to publish its findings before the end of the month.',
-  'Members said the report would cover the budget, the timetable and the questions raised at the last meeting.',
-  'A spokesperson declined to give further details, saying only that the work was going as planned this week.',
-]
-  .map((p) => `<p>${p}</p>`)
-  .join('');
-
-/** The page with the corpus's name put in (and its invisible-character variants). */
-function fill(html: string): string {
-  const [first, ...rest] = name.split(' ');
-  const mid = Math.max(1, Math.floor((first ?? '').length / 2));
-  const split = (c: string) =>
-    [`${(first ?? '').slice(0, mid)}${c}${(first ?? '').slice(mid)}`, ...rest].join(' ');
-  const attr = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return html
-    .replace('</h1>', `</h1>${FILLER}`)
-    .replaceAll('{{NAME_SHY}}', attr(split('\u00ad')))
-    .replaceAll('{{NAME_ZWJ}}', attr(split('\u200d')))
-    .replaceAll('{{NAME_ZWSP}}', attr(split('\u200b')))
-    .replaceAll('{{NAME_NFD}}', attr(name.normalize('NFD')))
-    .replaceAll('{{NAME}}', attr(name))
-    .replaceAll('{{CROSS_ORIGIN}}', crossOrigin.origin);
-}
 
 before(async () => {
-  const index = JSON.parse(await readFile(path.join(DIST_CHROME, 'index.json'), 'utf8')) as {
-    entities: { name: string; mentions: number; type: string }[];
-  };
-  const people = index.entities.filter((e) => e.type === 'person' && e.name.includes(' '));
-  const top = [...(people.length ? people : index.entities)].sort((a, b) => b.mentions - a.mentions)[0];
-  if (top) name = top.name;
-  server = await startServer();
-  crossOrigin = await startServer();
-  for (const file of (await readdir(HOSTILE)).filter((f) => f.endsWith('.html'))) {
-    const html = fill(await readFile(path.join(HOSTILE, file), 'utf8'));
-    server.route(`/${file}`, html);
-    crossOrigin.route(`/${file}`, html);
-  }
-  // A single 1 MB text node, and 50,000 tiny text nodes, with the name among them.
-  server.route(
-    '/huge-text-node.html',
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1 MB</title></head><body><main><article><h1>One text node</h1><p>${`${name} said the talks had ended. `.repeat(Math.ceil(1_000_000 / (name.length + 28)))}</p></article></main></body></html>`,
-  );
-  server.route(
-    '/many-nodes.html',
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>50k nodes</title></head><body><main><article><h1>Many nodes</h1><p id="p"></p><script>
-      const p = document.getElementById('p');
-      for (let i = 0; i < 50000; i++) {
-        const b = document.createElement(i % 2 ? 'b' : 'span');
-        b.textContent = (i % 997 === 0 ? ${JSON.stringify(name)} : 'w' + (i % 10)) + ' ';
-        p.appendChild(b);
-      }
-      window.pageWorks = () => p.childNodes.length === 50000;
-    </script></article></main></body></html>`,
-  );
+  site = await serveHostilePages(path.join(DIST_CHROME, 'index.json'));
+  server = site.server;
   checker = await startPageChecker(server.origin);
 });
 after(async () => {
   await checker?.close();
-  await server?.close();
-  await crossOrigin?.close();
+  await site?.close();
 });
 
 const PWNED = `({ pwned: window.pwned ?? null, title: document.title, works: typeof window.pageWorks === 'function' ? window.pageWorks() : null })`;

@@ -7,12 +7,13 @@
  * leak into them.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, type ChromiumSession, launchChromium, requireBrowser } from './chromium.ts';
-import { ROOT } from './paths.ts';
+import { FIXTURES, ROOT } from './paths.ts';
+import { startServer, type TestServer } from './server.ts';
 
 /** Where the page contract (../shared/DESIGN.md) forbids a highlight. `head` is added: nothing there is read. */
 export const FORBIDDEN_SELECTOR =
@@ -337,4 +338,92 @@ export async function copyExtension(
   await cp(from, dir, { recursive: true });
   await change(dir);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Where the hostile page fixtures live; each is served with the corpus's name filled in. */
+export const HOSTILE_PAGES = path.join(FIXTURES, 'hostile');
+
+/** The hostile pages on a local server (and a second, cross-origin one for the frame page). */
+export interface HostileSite {
+  server: TestServer;
+  crossOrigin: TestServer;
+  /** The name filled in: the index's most mentioned person with a full name. */
+  name: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Neutral prose (no corpus name) so each short fixture reads as an article: the content script
+ * skips pages with less than a few hundred characters of paragraphs.
+ */
+const FILLER = [
+  'The committee met for most of the afternoon and agreed to publish its findings before the end of the month.',
+  'Members said the report would cover the budget, the timetable and the questions raised at the last meeting.',
+  'A spokesperson declined to give further details, saying only that the work was going as planned this week.',
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('');
+
+/** The page with the corpus's name put in (and its invisible-character variants). */
+function fill(html: string, name: string, crossOrigin: TestServer): string {
+  const [first, ...rest] = name.split(' ');
+  const mid = Math.max(1, Math.floor((first ?? '').length / 2));
+  const split = (c: string) =>
+    [`${(first ?? '').slice(0, mid)}${c}${(first ?? '').slice(mid)}`, ...rest].join(' ');
+  const attr = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return html
+    .replace('</h1>', `</h1>${FILLER}`)
+    .replaceAll('{{NAME_SHY}}', attr(split('\u00ad')))
+    .replaceAll('{{NAME_ZWJ}}', attr(split('\u200d')))
+    .replaceAll('{{NAME_ZWSP}}', attr(split('\u200b')))
+    .replaceAll('{{NAME_NFD}}', attr(name.normalize('NFD')))
+    .replaceAll('{{NAME}}', attr(name))
+    .replaceAll('{{CROSS_ORIGIN}}', crossOrigin.origin);
+}
+
+/**
+ * Serves tests/fixtures/hostile/*.html plus two generated pages (a single 1 MB text node,
+ * 50,000 tiny elements), with a name from `indexFile` filled in.
+ */
+export async function serveHostilePages(indexFile: string): Promise<HostileSite> {
+  let name = 'Alexandra Example';
+  const index = JSON.parse(await readFile(indexFile, 'utf8')) as {
+    entities: { name: string; mentions: number; type: string }[];
+  };
+  const people = index.entities.filter((e) => e.type === 'person' && e.name.includes(' '));
+  const top = [...(people.length ? people : index.entities)].sort((a, b) => b.mentions - a.mentions)[0];
+  if (top) name = top.name;
+  const server = await startServer();
+  const crossOrigin = await startServer();
+  for (const file of (await readdir(HOSTILE_PAGES)).filter((f) => f.endsWith('.html'))) {
+    const html = fill(await readFile(path.join(HOSTILE_PAGES, file), 'utf8'), name, crossOrigin);
+    server.route(`/${file}`, html);
+    crossOrigin.route(`/${file}`, html);
+  }
+  // A single 1 MB text node, and 50,000 tiny text nodes, with the name among them.
+  server.route(
+    '/huge-text-node.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1 MB</title></head><body><main><article><h1>One text node</h1><p>${`${name} said the talks had ended. `.repeat(Math.ceil(1_000_000 / (name.length + 28)))}</p></article></main></body></html>`,
+  );
+  server.route(
+    '/many-nodes.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>50k nodes</title></head><body><main><article><h1>Many nodes</h1><p id="p"></p><script>
+      const p = document.getElementById('p');
+      for (let i = 0; i < 50000; i++) {
+        const b = document.createElement(i % 2 ? 'b' : 'span');
+        b.textContent = (i % 997 === 0 ? ${JSON.stringify(name)} : 'w' + (i % 10)) + ' ';
+        p.appendChild(b);
+      }
+      window.pageWorks = () => p.childNodes.length === 50000;
+    </script></article></main></body></html>`,
+  );
+  return {
+    server,
+    crossOrigin,
+    name,
+    close: async () => {
+      await server.close();
+      await crossOrigin.close();
+    },
+  };
 }
