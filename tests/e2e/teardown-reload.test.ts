@@ -1,7 +1,7 @@
 /**
  * Double injection and teardown (issue 6.8), in Chromium.
  * - A build whose manifest injects content.js twice paints exactly what one injection paints.
- * - When the extension reloads under an open page, the old content script, at its next contact
+ * - When the extension reloads, or is removed, under an open page, the old content script, at its next contact
  *   with the extension (a hover card, new content), unmarks, stops following the page, and logs
  *   no "Extension context invalidated" (or any) error.
  */
@@ -78,7 +78,7 @@ test('chromium: a second injection of the content script does nothing', async ()
   }
 });
 
-test('chromium: after the extension reloads, the old content script unmarks quietly', async () => {
+async function orphanUnmarksQuietly(end: string): Promise<void> {
   const session = await launchChromium();
   try {
     const tab = await session.context.newPage();
@@ -97,7 +97,7 @@ test('chromium: after the extension reloads, the old content script unmarks quie
 
     const oldWorker = session.worker;
     const closed = new Promise((resolve) => oldWorker.once('close', resolve));
-    await oldWorker.evaluate('chrome.runtime.reload()').catch(() => {});
+    await oldWorker.evaluate(end).catch(() => {});
     await closed;
     await tab.waitForTimeout(1000);
 
@@ -121,4 +121,10 @@ test('chromium: after the extension reloads, the old content script unmarks quie
   } finally {
     await session.close();
   }
-});
+}
+
+test('chromium: after the extension reloads, the old content script unmarks quietly', () =>
+  orphanUnmarksQuietly('chrome.runtime.reload()'));
+
+test('chromium: after the extension is removed, the old content script unmarks quietly', () =>
+  orphanUnmarksQuietly('chrome.management.uninstallSelf({ showConfirmDialog: false })'));
