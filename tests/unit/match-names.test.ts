@@ -25,6 +25,11 @@ const entities: Entity[] = [
   entity('e-baath', 'Baath party', 'organization', ['Baath party'], 2),
   entity('e-jaz', 'Al Jazeera', 'organization', ['Al Jazeera'], 3),
   entity('e-deir', 'Deir al-Zor', 'place', ['Deir al-Zor', 'Deir Ezzor'], 2),
+  entity('e-syria', 'Syria', 'place', ['Syria'], 9),
+  entity('e-russia', 'Russia', 'place', ['Russia'], 4),
+  entity('e-sunni', 'Sunni', 'other', ['Sunni'], 2),
+  entity('e-france', 'France', 'place', ['France'], 2),
+  entity('e-un2', 'UN', 'organization', ['UN'], 1),
 ];
 
 const index: Omit<CorpusIndex, 'matcher'> = { version: 1, sources: [], entities, facts: [] };
@@ -94,6 +99,18 @@ test('organisations, acronyms, lower-case words the corpus uses, particles befor
   ]);
   assert.deepEqual(names('He stayed at Assad’s palace.'), [['Assad', 'e-assad']], '"at" is no particle');
   assert.deepEqual(names('the baath Party'), [], 'lower-case where the corpus capitalises');
+});
+
+test("a bare word needs a spelling close to the corpus's, acronyms stay acronyms", () => {
+  // Same vowel skeleton, different words (robustness finding F2 on real pages).
+  assert.deepEqual(names('Sarah went to Reuse it in Sienna.'), []);
+  assert.deepEqual(names('Un grand jour pour la France.'), [['France', 'e-france']]);
+  // One edit away from a corpus spelling: a variant, still matched.
+  assert.deepEqual(names('Rusia and Syrias'), [['Rusia', 'e-russia']]);
+  assert.deepEqual(
+    names('Tlass spoke. The UN and U.N. met.').map(([t]) => t),
+    ['Tlass', 'UN', 'U.N.'],
+  );
 });
 
 test('names split over spans of white space and no-break spaces still match', () => {

@@ -15,7 +15,7 @@ import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
 import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
 import type { ClaimSignature, CorpusIndex, MatcherData } from '../index/schema.ts';
 import { tokenize } from '../text/tokens.ts';
-import type { PagePattern } from './name-matcher.ts';
+import { type PagePattern, spellingOf } from './name-matcher.ts';
 
 const MAX_KEYS = 12;
 
@@ -26,6 +26,8 @@ export function aliasPattern(entity: string, alias: string): PagePattern | null 
   while (i < tokens.length - 1 && isTitle(tokens[i] as string)) i++;
   const keys: string[] = [];
   const lower: number[] = [];
+  const caps: number[] = [];
+  let bareWord = '';
   for (; i < tokens.length; i++) {
     const t = tokens[i] as string;
     if (isParticle(t) && !STOPWORDS.has(t.toLowerCase()) && i < tokens.length - 1) continue;
@@ -33,29 +35,39 @@ export function aliasPattern(entity: string, alias: string): PagePattern | null 
     if (!key) continue;
     const bare = stripPossessive(t).replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '');
     if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(bare)) lower.push(keys.length);
+    if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}$/u.test(stripPossessive(t))) caps.push(keys.length);
+    bareWord = t;
     keys.push(key);
   }
   if (keys.length === 0 || keys.length > MAX_KEYS) return null;
   // An all-lower-case single word ("fares") would match any common word: never a pattern.
   if (keys.length === lower.length && keys.length === 1) return null;
   const pattern: PagePattern = { entity, keys };
-  if (keys.length === 1) pattern.single = true;
+  if (keys.length === 1) {
+    pattern.single = true;
+    pattern.spellings = [spellingOf(bareWord)];
+  }
   if (lower.length) pattern.lower = lower;
+  if (caps.length) pattern.caps = caps;
   return pattern;
 }
 
 /** Builds the page matcher's data from a finished index. */
 export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherData {
   const names: PagePattern[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, PagePattern>();
   const entities = [...index.entities].sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
   for (const entity of entities) {
     for (const alias of entity.aliases) {
       const p = aliasPattern(entity.id, alias.text);
       if (!p) continue;
-      const id = `${p.keys.join(' ')}|${p.lower?.join(',') ?? ''}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const id = `${p.entity}|${p.keys.join(' ')}|${p.lower?.join(',') ?? ''}|${p.caps?.join(',') ?? ''}`;
+      const same = seen.get(id);
+      if (same) {
+        for (const w of p.spellings ?? []) if (!same.spellings?.includes(w)) same.spellings?.push(w);
+        continue;
+      }
+      seen.set(id, p);
       names.push(p);
     }
   }

@@ -11,17 +11,22 @@
 import { STOPWORDS } from '../compare/grams.ts';
 import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
 import type { NamePattern } from '../index/schema.ts';
+import { foldText } from '../text/normalize.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 
 /** A name pattern as this matcher reads it: `lower` lists key positions the corpus writes in lower case. */
 export interface PagePattern extends NamePattern {
   lower?: number[];
+  /** Key positions the corpus writes as an acronym ("UN", "U.S."): the page must too ("Un" is a word). */
+  caps?: number[];
+  /** For a one-word pattern: the corpus's own spellings, folded (a bare word must be close to one). */
+  spellings?: string[];
 }
 
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** The entity a pattern ending here names; `single`: a one-key pattern may match alone. */
-  end?: { entity: string; single: boolean; lower: Set<number> };
+  end?: { entity: string; single: boolean; lower: Set<number>; caps: Set<number>; spellings: Set<string> };
 }
 
 /** A compiled name matcher. */
@@ -50,9 +55,21 @@ export function buildNameMatcher(patterns: readonly PagePattern[]): NameMatcher 
       }
       node = child;
     }
-    if (!node.end) node.end = { entity: p.entity, single: p.single === true, lower: new Set(p.lower) };
+    if (!node.end)
+      node.end = {
+        entity: p.entity,
+        single: p.single === true,
+        lower: new Set(p.lower),
+        caps: new Set(p.caps),
+        spellings: new Set(p.spellings),
+      };
     // Two spellings of the same keys ("UN Security Council", "UN security council"): either case fits.
-    else if (node.end.entity === p.entity) for (const k of p.lower ?? []) node.end.lower.add(k);
+    else if (node.end.entity === p.entity) {
+      for (const k of p.lower ?? []) node.end.lower.add(k);
+      for (const w of p.spellings ?? []) node.end.spellings.add(w);
+      // An acronym position stays strict only if every spelling writes it as one.
+      for (const k of node.end.caps) if (!p.caps?.includes(k)) node.end.caps.delete(k);
+    }
   }
   return { root };
 }
@@ -145,6 +162,8 @@ export function matchNames(
       !/^\p{Ll}{1,3}-\p{Lu}/u.test(startToken.text)
     )
       continue;
+    // A lower-case standalone particle ("la France", "de Gaulle") is not part of the mark.
+    if (particle(startToken.text) && !capitalised(startToken.text)) continue;
     let node = matcher.root;
     let best: { last: number; end: NonNullable<TrieNode['end']>; keysUsed: number } | null = null;
     let j = i;
@@ -168,9 +187,12 @@ export function matchNames(
       j++;
     }
     if (!best) continue;
-    if (!caseFits(tokens, i, best.last, best.end.lower)) continue;
+    if (!caseFits(tokens, i, best.last, best.end)) continue;
     if (!best.end.single && best.keysUsed === 1) continue;
     if (best.keysUsed === 1 && precededByOtherName(text, tokens, i)) continue;
+    // A bare word meets a name only through a spelling close to the corpus's own: the vowel
+    // skeleton alone lets "Sarah" meet "Syria" and "Reuse" meet "Russia".
+    if (best.keysUsed === 1 && !closeSpelling(tokens[best.last] as Token, best.end.spellings)) continue;
     const lastToken = tokens[best.last] as Token;
     const end = lastToken.start + stripPossessive(lastToken.text).length;
     out.push({ start: startToken.start, end, entity: best.end.entity });
@@ -179,14 +201,49 @@ export function matchNames(
   return out;
 }
 
+/** The folded, lower-case form of a name word: possessive and attached article dropped. */
+export function spellingOf(word: string): string {
+  return foldText(stripPossessive(word))
+    .toLowerCase()
+    .replace(/^(?:al|el|ul|il|ad|ar|as|at|az|ash|an|ez|es|ed|er|en|et|bin|ibn|ben)-(?=\p{L}{2})/u, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Within one edit (insert, delete, substitute, or swap of neighbours) of one of `spellings`. */
+function closeSpelling(token: Token, spellings: Set<string>): boolean {
+  if (spellings.size === 0) return true;
+  const w = spellingOf(token.text);
+  if (spellings.has(w)) return true;
+  for (const s of spellings) if (withinOneEdit(w, s)) return true;
+  return false;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a.length < 4 || b.length < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** Every key token of the match is capitalised, except where the corpus itself writes it in lower case. */
-function caseFits(tokens: Token[], first: number, last: number, lower: Set<number>): boolean {
+function caseFits(
+  tokens: Token[],
+  first: number,
+  last: number,
+  end: { lower: Set<number>; caps: Set<number> },
+): boolean {
+  const lower = end.lower;
   let k = 0;
   for (let j = first; j <= last; j++) {
     const t = (tokens[j] as Token).text;
     if (particle(t) && j < last) continue;
     const bare = t.replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '');
     if (!capitalised(bare) && !lower.has(k)) return false;
+    if (end.caps.has(k) && !/^(?:\p{Lu}\.?)+$/u.test(bare.replace(/['\u2019]s$/u, ''))) return false;
     k++;
   }
   return true;
