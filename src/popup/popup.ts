@@ -316,6 +316,7 @@ async function render(options: { focusTitle?: boolean; focus?: string | null } =
   } catch (error) {
     result = { el: statementView(t('popupFailed', String((error as Error)?.message ?? error)), 'error') };
   }
+  performance.mark('crossread:built');
   if (seq !== state.renderSeq) return; // a newer keystroke or click won
   const isLookup = view.kind === 'home' && !!state.query.trim();
   setLookup(isLookup ? (result.lookupView ?? null) : null);

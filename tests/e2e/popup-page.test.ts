@@ -122,13 +122,20 @@ async function summary(popup: AnyPage, page: AnyPage, browser: string): Promise<
   assert.equal(view.onlyOne.length, view.single, 'the "only one outlet" lens lists the single-source claims');
   assert.equal(view.switch, 'true', 'the site switch is on');
   assert.deepEqual(await axe(popup), [], `${browser}: axe on the page summary`);
-  const paint = await popup.evaluate(() => [
-    document.body.dataset.firstPaint,
-    document.body.dataset.scriptStart,
-  ]);
-  console.log(
-    `# ${browser} seed index, page summary: first paint ${paint[0]} ms after navigation, script start ${paint[1]} ms`,
+  if (await popup.evaluate(() => document.getElementById('left-out-all') !== null)) {
+    await popup.evaluate(() => document.getElementById('left-out-all')?.click());
+    const shown = await popup.evaluate(() => document.querySelectorAll('#lens-left-out .fact-item').length);
+    assert.ok(shown > view.leftOut.length, '"Show all" shows the rest of the left-out facts');
+  }
+  const paint = await popup.evaluate(() =>
+    [
+      `first paint ${document.body.dataset.firstPaint} ms after navigation, script start ${document.body.dataset.scriptStart}`,
+      ...performance
+        .getEntriesByType('mark')
+        .map((m) => `${m.name.replace('crossread:', '')} ${m.startTime.toFixed(0)}`),
+    ].join(', '),
   );
+  console.log(`# ${browser} seed index, page summary: ${paint}`);
 }
 
 /** A claim in the popup scrolls the page to its highlight and flashes it, and opens its card. */

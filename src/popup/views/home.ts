@@ -88,6 +88,31 @@ function pageStatement(model: HomeModel): HTMLElement | null {
   return null;
 }
 
+/** How many left-out facts show before "Show all": the most reported first, the list stays scannable. */
+const LEFT_OUT_FIRST = 6;
+
+/** The "leaves out" lens: the first few facts, and a button that shows the rest in place. */
+function leftOutList(facts: FactSummary[], nav: Nav): HTMLElement {
+  const item = (f: FactSummary) =>
+    h(
+      'li',
+      {},
+      factItem(f, () => nav.openFact(f.id), { outlets: true }),
+    );
+  const list = h('ul', { class: 'list', id: 'lens-left-out' }, ...facts.slice(0, LEFT_OUT_FIRST).map(item));
+  if (facts.length <= LEFT_OUT_FIRST) return list;
+  const more = button(
+    { class: 'secondary show-all', id: 'left-out-all' },
+    () => {
+      list.append(...facts.slice(LEFT_OUT_FIRST).map(item));
+      more.remove();
+      list.children[LEFT_OUT_FIRST]?.querySelector('button')?.focus();
+    },
+    tn('popupShowAll', facts.length),
+  );
+  return h('div', {}, list, more);
+}
+
 /** Renders the home view. */
 export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
   const root = h('div', { class: 'view view-home', id: 'view-home' });
@@ -198,19 +223,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
     section(
       'left-out',
       t('popupLensLeftOut'),
-      page.leftOut.length
-        ? h(
-            'ul',
-            { class: 'list', id: 'lens-left-out' },
-            ...page.leftOut.map((f) =>
-              h(
-                'li',
-                {},
-                factItem(f, () => nav.openFact(f.id), { outlets: true }),
-              ),
-            ),
-          )
-        : statement(t('popupLensLeftOutEmpty')),
+      page.leftOut.length ? leftOutList(page.leftOut, nav) : statement(t('popupLensLeftOutEmpty')),
     ),
     corpusLine(model.overview, nav),
   );
