@@ -267,6 +267,40 @@ describe('chromium', () => {
     await popup.close();
     await page.close();
   });
+  test('shortcuts jump to the next conflict; scrollTo focuses the first mark of an id', async () => {
+    const page = await session.context.newPage();
+    await page.goto(url('story-retold'));
+    await page.waitForFunction(READY, null, { timeout: 15000 });
+    await page.bringToFront();
+    // The background's command handler, as the commands API calls it (not clickable headless).
+    assert.equal(await session.worker.evaluate(`crossreadTest.runCommand('next-conflict')`), true);
+    const focused = await page.evaluate(
+      `document.activeElement.matches('mark[data-crossread-kind="claim"][data-crossread-status="conflict"]')`,
+    );
+    assert.equal(focused, true);
+    const id = (await page.evaluate(
+      `document.querySelector('#p-ties mark[data-crossread-kind="claim"]').getAttribute('data-crossread-id').split(' ')[0]`,
+    )) as string;
+    const popup = await session.openPopup();
+    const moved = await popup.evaluate(`(async () => {
+      const self = await chrome.tabs.getCurrent();
+      for (const t of await chrome.tabs.query({})) {
+        if (t.id === self.id) continue;
+        const r = await chrome.tabs.sendMessage(t.id, { crossread: 1, type: 'page/scrollTo', payload: { id: ${JSON.stringify(id)} } }).catch(() => null);
+        if (r && r.ok && r.value) return true;
+      }
+      return false;
+    })()`);
+    assert.equal(moved, true);
+    assert.equal(
+      await page.evaluate(
+        `document.activeElement.getAttribute('data-crossread-id').split(' ').includes(${JSON.stringify(id)})`,
+      ),
+      true,
+    );
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('firefox', () => {
