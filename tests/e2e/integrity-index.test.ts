@@ -12,6 +12,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../support/chromium.ts';
+import { launchFirefox } from '../support/firefox.ts';
 import {
   copyExtension,
   INSPECT,
@@ -19,7 +20,7 @@ import {
   RECORD_ERRORS,
   SETTLED,
 } from '../support/page-checks.ts';
-import { DIST_CHROME } from '../support/paths.ts';
+import { DIST_CHROME, DIST_FIREFOX } from '../support/paths.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -143,6 +144,38 @@ describe('chromium: a bad index.json is refused with one clear error', () => {
       );
       assert.equal(result.popupImages, 0, 'markup from the index was parsed in the popup');
       assert.notEqual(result.popupTitle, 'pwned');
+    });
+  }
+});
+
+describe('firefox: a bad index.json is refused and the popup says why', () => {
+  for (const variant of VARIANTS.filter((v) => /^(truncated|wrong version|hostile)/.test(v.name))) {
+    test(variant.name, async () => {
+      const index = variant.index();
+      const copy = await copyExtension(DIST_FIREFOX, async (dir) => {
+        if (index === null) await rm(path.join(dir, 'index.json'));
+        else await writeFile(path.join(dir, 'index.json'), index);
+      });
+      const session = await launchFirefox(copy.dir);
+      try {
+        const page = await session.browser.newPage();
+        await page.goto(`${server.origin}/article.html`);
+        await page.waitForFunction(SETTLED, { timeout: 15000, polling: 100 });
+        const inspection = (await page.evaluate(INSPECT)) as PageInspection;
+        assert.equal(inspection.state, 'ready');
+        assert.equal(inspection.marks, 0, 'nothing is painted from a refused index');
+        const popup = await session.openPopup();
+        await popup.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+        const shown = (await popup.evaluate(
+          `({ text: document.body.textContent, injected: document.querySelectorAll('[onerror], img[src="x"]').length, title: document.title })`,
+        )) as { text: string; injected: number; title: string };
+        assert.match(shown.text, variant.error, `the popup does not say why: ${shown.text.slice(0, 300)}`);
+        assert.equal(shown.injected, 0);
+        assert.notEqual(shown.title, 'pwned');
+      } finally {
+        await session.close();
+        await copy.remove();
+      }
     });
   }
 });
