@@ -30,7 +30,9 @@ const MARKJS_SKIPS = new Set(['script', 'style', 'title', 'head', 'html']);
 /** Offsets of every text node of `block`, counted exactly as mark.js counts them. */
 function textOffsets(block: Element): Map<Text, number> {
   const map = new Map<Text, number>();
-  const it = block.ownerDocument.createNodeIterator(block, NodeFilter.SHOW_TEXT);
+  // A TreeWalker, not a NodeIterator: live NodeIterators are updated on every DOM removal until
+  // collected, and painting removes (splits) many nodes.
+  const it = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let total = 0;
   for (let n = it.nextNode(); n; n = it.nextNode()) {
     const parent = n.parentNode as Element | null;
@@ -129,7 +131,7 @@ function commonElement(a: Node, b: Node, block: Element): Element {
 
 /** Block offset of the first text node mark.js counts inside `ctx`. */
 function firstOffset(ctx: Element, offsets: Map<Text, number>): number | undefined {
-  const it = ctx.ownerDocument.createNodeIterator(ctx, NodeFilter.SHOW_TEXT);
+  const it = ctx.ownerDocument.createTreeWalker(ctx, NodeFilter.SHOW_TEXT);
   for (let n = it.nextNode(); n; n = it.nextNode()) {
     const parent = n.parentNode as Element | null;
     if (parent && MARKJS_SKIPS.has(parent.localName)) continue;
