@@ -89,20 +89,18 @@ export async function dispatch<M extends MessageMap>(
 }
 
 /**
- * Registers `handlers` on runtime.onMessage. Only envelopes are answered: other extensions' or
- * stray messages get no reply, so they cannot crash or stall this context.
+ * Registers `handlers` on runtime.onMessage. Every message gets a Result (issue 6.6): a
+ * non-envelope is answered `{ok:false, error:'malformed message'}` rather than left hanging.
+ * runtime.onMessage only carries messages from this extension's own contexts (other extensions
+ * arrive on onMessageExternal, which crossread does not listen to), and the background is the
+ * only extension page that listens, so answering everything cannot steal another listener's reply.
  */
 export function listen<M extends MessageMap>(
   handlers: Partial<Handlers<M>>,
   accept?: (type: string, sender: Runtime.MessageSender) => boolean,
 ): () => void {
-  const listener = (
-    message: unknown,
-    sender: Runtime.MessageSender,
-  ): Promise<Result<unknown>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
-    return dispatch(handlers, message, sender, accept);
-  };
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> =>
+    dispatch(handlers, message, sender, accept);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
