@@ -121,7 +121,7 @@ function reportBench(instance: CrossreadApp): void {
       'data-crossread-bench',
       JSON.stringify({
         ...t,
-        total: t.extract + t.match + t.paint,
+        total: t.setup + t.extract + t.paint,
         slices: instance.scheduler.total,
         longest: instance.scheduler.longest,
         ready: instance.firstReady,

@@ -9,12 +9,19 @@
 const MIN_ARTICLE_CHARS = 300;
 const MIN_PARAGRAPH = 40;
 
+/**
+ * Prose in paragraphs under `root`, counted until it is clearly enough. Live collections
+ * (getElementsByTagName) are lazy: a 5 MB article is not listed whole to read its first pages.
+ */
 function proseLength(root: Element): number {
   let total = 0;
-  for (const p of root.querySelectorAll('p, pre, blockquote, li')) {
-    const n = (p.textContent ?? '').length;
-    if (n >= MIN_PARAGRAPH) total += n;
-    if (total >= MIN_ARTICLE_CHARS * 4) break;
+  for (const tag of ['p', 'li', 'pre', 'blockquote']) {
+    const list = root.getElementsByTagName(tag);
+    for (let i = 0; i < list.length; i++) {
+      const n = (list[i]?.textContent ?? '').length;
+      if (n >= MIN_PARAGRAPH) total += n;
+      if (total >= MIN_ARTICLE_CHARS * 4) return total;
+    }
   }
   return total;
 }
@@ -42,7 +49,9 @@ export function findArticleRoot(doc: Document): Element | null {
   // Readability-style: score each paragraph's parent by the prose it holds; the top parent wins.
   const scores = new Map<Element, number>();
   let paragraphs = 0;
-  for (const p of body.querySelectorAll('p')) {
+  const ps = body.getElementsByTagName('p');
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i] as Element;
     if (++paragraphs > 3000) break;
     const n = (p.textContent ?? '').length;
     if (n < MIN_PARAGRAPH) continue;

@@ -27,6 +27,8 @@ export interface Registered {
 
 /** Timings of crossread's own work (reported by bench builds): page main thread, and background matching. */
 export interface Timings {
+  /** Stale-mark strip, UI install, article detection: once per page. */
+  setup: number;
   extract: number;
   paint: number;
   match: number;
@@ -40,7 +42,7 @@ const BLOCKS_PER_STEP = 4;
 
 export class Highlighter {
   readonly registry: Registered[] = [];
-  readonly timings: Timings = { extract: 0, paint: 0, match: 0, batches: 0 };
+  readonly timings: Timings = { setup: 0, extract: 0, paint: 0, match: 0, batches: 0 };
   /** Batches sent and not yet answered: the page is not `ready` while any is out. */
   inflight = 0;
   /** Registry size that triggers the next prune of removed marks. */
