@@ -37,8 +37,8 @@ export class CrossreadApp {
     const t0 = performance.now();
     const { signal } = options;
     // A saved copy of a page may carry old marks: strip them before reading the text.
-    // (The class lookup is indexed: on a clean page this costs nothing, even on 5 MB.)
-    if (doc.body && doc.getElementsByClassName('crossread-mark').length) unmarkAll(doc.body);
+    // (A tag lookup first: on the usual page without any <mark> it costs nothing, even on 5 MB.)
+    if (doc.body && doc.getElementsByTagName('mark').length) unmarkAll(doc.body);
     const removeUi = installPageUi(doc);
     new HoverCard(doc, options.cards, signal);
     this.watcher = new MutationWatcher(doc.body ?? doc.documentElement, (nodes) => this.added(nodes), signal);
