@@ -1,7 +1,7 @@
 /**
  * Reads the article's text once (CONVENTIONS.md 6), as segments: runs of consecutive text nodes
  * under the same block element, with each node's offset, so core offsets map back to nodes. A
- * segment never crosses a block boundary or a <br> (PERF-NOTES: joining "…Syria" + "Iraq…"
+ * segment never crosses a block boundary or a <br> (PERF-NOTES: joining "…Norway" + "Denmark…"
  * across blocks would invent words). The walk is resumable, so a huge page is read in slices.
  */
 import { isForbidden, isFurniture } from './skip-rules.ts';
@@ -171,7 +171,7 @@ export class SegmentWalker {
         block = blockOf(node, this.root);
         this.lastBlock = block;
       }
-      // A <br> or <hr> just before this text ends the segment: "…Syria<br>Iraq…" are two lines.
+      // A <br> or <hr> just before this text ends the segment: "…Norway<br>Denmark…" are two lines.
       const before = node.previousSibling as Element | null;
       const broken =
         before !== null && before.nodeType === 1 && (before.localName === 'br' || before.localName === 'hr');

@@ -1,19 +1,19 @@
 /**
  * Text helpers for the corpus lookup: folding a query or a corpus string into search words, and
- * the bounded edit distance that lets a reader's spelling ("Tlass", "Mohammed") reach the
- * corpus's ("Tlas", "Mohammad") even when no outlet ever printed it.
+ * the bounded edit distance that lets a reader's spelling ("Haddadd", "Youssef") reach the
+ * corpus's ("Haddad", "Yusuf") even when no outlet ever printed it.
  */
 
 /** Combining marks left after NFD: the diacritics a reader may or may not type. */
 const MARKS = /[\u0300-\u036f]/g;
-/** Apostrophes and quotes inside a word ("Assad's", "al‑Fares") are not word breaks for the reader. */
+/** Apostrophes and quotes inside a word ("Haddad's", "al‑Hakim") are not word breaks for the reader. */
 const JOINERS = /['\u2018\u2019\u02bc`\u00b4]/g;
 /** Anything that is neither a letter nor a digit separates words. */
 const BREAKS = /[^\p{L}\p{N}]+/gu;
 
 /**
  * Folds text to lowercase search words: diacritics dropped, apostrophes removed inside words,
- * hyphens and punctuation as spaces ("al-Fares's" → ["al", "fares", "s"] is avoided: the
+ * hyphens and punctuation as spaces ("al-Hakim's" → ["al", "hakim", "s"] is avoided: the
  * possessive is dropped). Digits keep their group separators' meaning: "13,000" → "13000".
  */
 export function searchWords(text: string): string[] {
@@ -81,7 +81,7 @@ export function wordMatch(query: string, word: string, typing: boolean, minPrefi
   if (/\d/.test(query) || /\d/.test(word)) return 0;
   const edits = allowedEdits(Math.min(query.length, word.length));
   if (edits > 0 && boundedDistance(query, word, edits) <= edits) return 1;
-  // A word being typed may be a misspelt prefix: "Sermin" of "Sermini", "Mohammed Serm".
+  // A word being typed may be a misspelt prefix: "Haddaa" of "Haddad", "Youssef Hadd".
   if (typing && query.length >= 4 && word.length > query.length) {
     const head = word.slice(0, query.length);
     if (boundedDistance(query, head, allowedEdits(query.length)) <= allowedEdits(query.length)) return 1;

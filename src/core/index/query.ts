@@ -147,7 +147,7 @@ export function prepareLookup(index: CorpusIndex): LookupTable {
 
 /**
  * One query word against one corpus word: {@link wordMatch}, or 2 when both have the same
- * spelling key (a transliteration the index accepts: "Mohammed" for "Mohammad", "Faris" for "Fares").
+ * spelling key (a transliteration the index accepts: "Youssef" for "Yusuf", "Hakeem" for "Hakim").
  */
 function matchWord(
   q: string,
@@ -180,7 +180,7 @@ function spellingScore(
   for (let i = 0; i < query.length; i++) {
     const typing = i === query.length - 1;
     let best = 0;
-    // After a complete first word, one typed letter of the next already narrows ("Hillary C").
+    // After a complete first word, one typed letter of the next already narrows ("Laila H").
     const minPrefix = query.length > 1 ? 1 : 2;
     words.forEach((w, j) => {
       best = Math.max(best, matchWord(query[i]!, queryKeys[i]!, w, spelling.keys[j]!, typing, minPrefix));

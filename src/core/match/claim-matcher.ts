@@ -202,7 +202,7 @@ function linksTo(
       if (!nameWords.has(w)) sharedPlain++;
     }
   const coverage = shared / Math.max(1, sig.words.size);
-  // Names alone state no claim: at least two shared words that are not names ("Fares", "Paris").
+  // Names alone state no claim: at least two shared words that are not names ("Haddad", "Oslo").
   if (sharedPlain >= 2 && coverage >= COVERAGE) return true;
   if (
     sharedPlain >= 2 &&

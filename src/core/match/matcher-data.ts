@@ -5,8 +5,8 @@
  *
  * - names: one pattern per distinct spelling (token keys, titles and particles dropped), ordered
  *   by entity salience so the better-known entity wins a shared spelling; `single` only where
- *   the corpus itself uses the one-word form ("Fares", "Mr Tlas"): a bare surname is never
- *   invented; `lower` marks the words the corpus writes in lower case ("Baath party").
+ *   the corpus itself uses the one-word form ("Haddad", "Mr Karimi"): a bare surname is never
+ *   invented; `lower` marks the words the corpus writes in lower case ("Labour party").
  * - claims: one signature per fact member: the 4-grams and content words of the span that
  *   states the fact, and its slots.
  */

@@ -1,7 +1,7 @@
 /**
  * Names on a page in one pass (issue 4.2): a trie over spelling keys (core/entities/name-key), walked
  * once per token position, longest match first. Keys fold transliteration variants, so "Mohammed",
- * "Tlass" and "al-Faris" meet the index's "Mohammad", "Tlas" and "al-Fares"; case is checked on the
+ * "Karimmi" and "al-Hakeem" meet the index's "Yusuf", "Karimi" and "al-Hakim"; case is checked on the
  * page's own text, so "air fares" or "rice" never become people.
  *
  * Cost: the trie walk is bounded by the longest pattern (≤ 12 keys), and a key is computed only for
@@ -17,7 +17,7 @@ import { type Token, tokenize } from '../text/tokens.ts';
 /** A name pattern as this matcher reads it: `lower` lists key positions the corpus writes in lower case. */
 export interface PagePattern extends NamePattern {
   lower?: number[];
-  /** Key positions the corpus writes as an acronym ("UN", "U.S."): the page must too ("Un" is a word). */
+  /** Key positions the corpus writes as an acronym ("EU", "U.K."): the page must too ("Un" is a word). */
   caps?: number[];
   /** For a one-word pattern: the corpus's own spellings, folded (a bare word must be close to one). */
   spellings?: string[];
@@ -63,7 +63,7 @@ export function buildNameMatcher(patterns: readonly PagePattern[]): NameMatcher 
         caps: new Set(p.caps),
         spellings: new Set(p.spellings),
       };
-    // Two spellings of the same keys ("UN Security Council", "UN security council"): either case fits.
+    // Two spellings of the same keys ("EU Trade Council", "EU trade council"): either case fits.
     else if (node.end.entity === p.entity) {
       for (const k of p.lower ?? []) node.end.lower.add(k);
       for (const w of p.spellings ?? []) node.end.spellings.add(w);
@@ -113,9 +113,9 @@ function joined(text: string, a: Token, b: Token): boolean {
 }
 
 /**
- * A capitalised word just before a bare surname is someone else's first name ("Maher al-Assad",
- * "Mustafa Tlass"): the match is refused. Titles, function words ("When Assad…") and possessives
- * ("Syria's Assad") are not first names.
+ * A capitalised word just before a bare surname is someone else's first name ("Omar al-Hakim",
+ * "Samir Karimi"): the match is refused. Titles, function words ("When Hakim…") and possessives
+ * ("Norway's Hakim") are not first names.
  */
 function precededByOtherName(text: string, tokens: Token[], first: number): boolean {
   let i = first - 1;
@@ -155,14 +155,14 @@ export function matchNames(
   };
   for (let i = 0; i < tokens.length; i++) {
     const startToken = tokens[i] as Token;
-    // A name starts with a capital, or with a particle before one ("al-Assad", "el Zour").
+    // A name starts with a capital, or with a particle before one ("al-Hakim", "el Obeid").
     if (
       !capitalised(startToken.text) &&
       !particle(startToken.text) &&
       !/^\p{Ll}{1,3}-\p{Lu}/u.test(startToken.text)
     )
       continue;
-    // A lower-case standalone particle ("la France", "de Gaulle") is not part of the mark.
+    // A lower-case standalone particle ("la Norvège", "de Gaulle") is not part of the mark.
     if (particle(startToken.text) && !capitalised(startToken.text)) continue;
     let node = matcher.root;
     let best: { last: number; end: NonNullable<TrieNode['end']>; keysUsed: number } | null = null;
@@ -172,7 +172,7 @@ export function matchNames(
     while (j < tokens.length) {
       const tok = tokens[j] as Token;
       if (prev && !joined(text, prev, tok)) break;
-      // Standalone particles inside or before a name ("Nawaf al Fares", "Al Jazeera") carry no key.
+      // Standalone particles inside or before a name ("Yusuf al Hakim", "Al Arabiya") carry no key.
       if (particle(tok.text) && j + 1 < tokens.length) {
         prev = tok;
         j++;
@@ -191,7 +191,7 @@ export function matchNames(
     if (!best.end.single && best.keysUsed === 1) continue;
     if (best.keysUsed === 1 && precededByOtherName(text, tokens, i)) continue;
     // A bare word meets a name only through a spelling close to the corpus's own: the vowel
-    // skeleton alone lets "Sarah" meet "Syria" and "Reuse" meet "Russia".
+    // skeleton alone lets "Sarah" meet "Serra" and "Reuse" meet "Rose".
     if (best.keysUsed === 1 && !closeSpelling(tokens[best.last] as Token, best.end.spellings)) continue;
     const lastToken = tokens[best.last] as Token;
     const end = lastToken.start + stripPossessive(lastToken.text).length;

@@ -1,6 +1,6 @@
 /**
  * Sentences of page text (issue 4.2): Intl.Segmenter, then merges the breaks it makes after
- * abbreviations and initials ("Mr.", "U.N.", "Gen.", "J.") so a claim is never cut in two.
+ * abbreviations and initials ("Mr.", "U.K.", "Gen.", "J.") so a claim is never cut in two.
  * Offsets are into the text given; leading and trailing white space is trimmed from each span.
  */
 
@@ -106,8 +106,8 @@ export function splitSentences(text: string): Span[] {
       endsWithAbbreviation(text, at) &&
       /^\s*[\p{Lu}\p{N}]/u.test(text.slice(at, at + 3))
     ) {
-      // A capital after "Mr." is the name, not a new sentence; after "U.N." it usually is the
-      // name too ("U.N. Security Council"). Keep going.
+      // A capital after "Mr." is the name, not a new sentence; after "U.K." it usually is the
+      // name too ("U.K. Home Office"). Keep going.
       continue;
     }
     let s = start;
