@@ -77,6 +77,12 @@ test('dangling references and bad offsets are refused with their path', () => {
   const d = sample();
   d.matcher.names[0]!.entity = 'e9';
   assert.throws(() => validateIndex(d), /matcher\.names\[0\]\.entity: unknown entity/);
+  const e = sample();
+  e.matcher.names[0]!.caps = [3];
+  assert.throws(() => validateIndex(e), /matcher\.names\[0\]\.caps\[0\]/);
+  const f = sample();
+  (f.matcher.names[0] as { spellings: unknown }).spellings = [7];
+  assert.throws(() => validateIndex(f), /matcher\.names\[0\]\.spellings\[0\]/);
 });
 
 test('non-objects are refused', () => {

@@ -130,6 +130,12 @@ export interface NamePattern {
   keys: string[];
   /** True if this spelling may match alone as a bare surname / single token. */
   single?: boolean;
+  /** Key positions the corpus writes in lower case ("Labour party"): the page may too; elsewhere a capital is required. */
+  lower?: number[];
+  /** Key positions the corpus writes as an acronym ("EU", "U.K."): the page must too ("Un" is a word). */
+  caps?: number[];
+  /** For a one-word pattern: the corpus's own spellings, folded; a bare word on the page must be close to one. */
+  spellings?: string[];
 }
 
 export interface ClaimSignature {

@@ -174,6 +174,17 @@ export function validateIndex(data: unknown): CorpusIndex {
     keys.forEach((k, j) => {
       need(typeof k === 'string' && k.length > 0, `${w}.keys[${j}]`, 'expected a key');
     });
+    for (const field of ['lower', 'caps'] as const) {
+      if (n[field] === undefined) continue;
+      arr(n, field, w).forEach((p, k) => {
+        int(p, `${w}.${field}[${k}]`, 0, keys.length - 1);
+      });
+    }
+    if (n.spellings !== undefined) {
+      arr(n, 'spellings', w).forEach((x, k) => {
+        need(typeof x === 'string', `${w}.spellings[${k}]`, 'expected a string');
+      });
+    }
   });
   arr(matcher, 'claims', 'matcher').forEach((c, i) => {
     const w = `matcher.claims[${i}]`;

@@ -14,14 +14,8 @@ import type { NamePattern } from '../index/schema.ts';
 import { foldText } from '../text/normalize.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 
-/** A name pattern as this matcher reads it: `lower` lists key positions the corpus writes in lower case. */
-export interface PagePattern extends NamePattern {
-  lower?: number[];
-  /** Key positions the corpus writes as an acronym ("EU", "U.K."): the page must too ("Un" is a word). */
-  caps?: number[];
-  /** For a one-word pattern: the corpus's own spellings, folded (a bare word must be close to one). */
-  spellings?: string[];
-}
+/** A name pattern as this matcher reads it (the optional fields are part of the index contract). */
+export type PagePattern = NamePattern;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
