@@ -57,6 +57,7 @@ const facts: Fact[] = [
   fact('months', 'corroborated', [
     'The crackdown followed 16 months of bloodshed.',
     'It came after 16 months of violence.',
+    'The revolt erupted 16 months ago.',
   ]),
 ];
 
@@ -146,6 +147,12 @@ test('sentences that share words but state something else are not linked', () =>
   assert.deepEqual(claims('The city council approved a new budget for its schools on Wednesday.'), []);
   assert.deepEqual(claims('He was the first person to finish the marathon in the rain.'), []);
   assert.deepEqual(claims('More than 15,000 people attended the concert in the park.'), []);
+  // Only the time unit in common with a duration fact: another claim (two saved pages did this).
+  assert.deepEqual(claims("It hasn't been updated since the last time I tried, six months ago."), []);
+  assert.deepEqual(
+    claims('With people confined to their homes for the last three to four months, life moved online.'),
+    [],
+  );
   // A short member ("has made no public comment since fleeing to Paris") quoted in part, about something else.
   assert.deepEqual(
     claims(

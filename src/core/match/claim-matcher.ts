@@ -176,6 +176,17 @@ const VERBATIM_MIN_GRAMS = 30;
 /** Share of the member's content words the page sentence states. */
 const COVERAGE = 0.67;
 const COVERAGE_WITH_SLOT = 0.4;
+/**
+ * Words that only say how long or how long ago ("six months ago", "for the last four years"):
+ * shared with a duration claim they are the slot itself, not evidence of the same claim. Without
+ * this, any page sentence with "N months" linked to a corpus fact "in 14 months of fighting" and
+ * was marked conflict (found on two unrelated saved pages).
+ */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  contentWords(
+    'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries ago last past time times',
+  ),
+);
 
 /** Grams shared / the smaller side: a short page sentence quoting part of a long member still scores. */
 function overlapCoefficient(shared: number, a: readonly number[], b: readonly number[]): number {
@@ -196,10 +207,12 @@ function linksTo(
   if (overlapCoefficient(sharedGrams, grams, sig.grams) < LEXICAL) return false;
   let shared = 0;
   let sharedPlain = 0;
+  let sharedTopical = 0;
   for (const w of getWords())
     if (sig.words.has(w)) {
       shared++;
       if (!nameWords.has(w)) sharedPlain++;
+      if (!nameWords.has(w) && !TIME_WORDS.has(w)) sharedTopical++;
     }
   const coverage = shared / Math.max(1, sig.words.size);
   // Names alone state no claim: at least two shared words that are not names ("Haddad", "Oslo").
@@ -210,8 +223,9 @@ function linksTo(
     sharedGrams / sig.grams.length >= VERBATIM
   )
     return true;
-  if (sharedPlain >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
-    // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same claim.
+  if (sharedTopical >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
+    // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same
+    // claim — provided one shared word is about the claim itself, not only its time unit.
     const keys = new Set(getSlots().map(slotKey));
     return sig.slots.some((s) => keys.has(s.key) && !s.key.startsWith('date'));
   }
