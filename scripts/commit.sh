@@ -20,7 +20,7 @@ ln -s "$PWD/node_modules" "$tmp/node_modules"
 ln -s "$PWD/../shared" "$tmp/../shared" 2>/dev/null || true
 ( cd "$tmp" && npm run -s typecheck && npx biome check . >/dev/null && npm run -s test:unit >"$tmp/unit.log" 2>&1 && npm run -s build >/dev/null ) || {
   echo "commit.sh: the staged tree does not pass (typecheck, lint, unit tests, build); nothing committed" >&2
-  tail -30 "$tmp/unit.log" 2>/dev/null >&2 || true
+  grep -E "^not ok|^# (pass|fail)" "$tmp/unit.log" >&2 || true
   git reset -q
   exit 1
 }
