@@ -38,7 +38,7 @@ function where(rel: string, text: string, offset: number): string {
 /** Offset of the line in sources.json that mentions a file name, for error positions. */
 function offsetOf(text: string, needle: string): number {
   const at = text.indexOf(JSON.stringify(needle));
-  return at >= 0 ? at : 0;
+  return Math.max(at, 0);
 }
 
 function decode(rel: string, bytes: Buffer): string {

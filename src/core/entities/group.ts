@@ -92,7 +92,7 @@ function typeVotes(m: MentionInput): Record<EntityType, number> {
   const v: Record<EntityType, number> = { person: 0, place: 0, organization: 0, other: 0 };
   const ws = words(m.text);
   const last = ws[ws.length - 1] ?? '';
-  if (m.title && m.title.split(/\s+/).some((t) => PERSON_TITLE.test(t))) v.person += 3;
+  if (m.title?.split(/\s+/).some((t) => PERSON_TITLE.test(t))) v.person += 3;
   if (ORG_END.test(last)) v.organization += 3;
   if (ws.length === 1 && isAcronym(ws[0]!)) v.organization += 1;
   if (countries().has(stripPossessive(m.text).toLowerCase())) v.place += 4;

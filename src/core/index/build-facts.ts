@@ -506,9 +506,6 @@ function storiesOf(sentences: readonly FactSentence[]): Map<string, number> {
   return new Map(ids.map((id) => [id, uf.find(index.get(id)!)]));
 }
 
-/** Members compared per member for stance and wire detection. */
-const STANCE_SAMPLE = 40;
-
 function assemble(
   ids: number[],
   units: readonly Unit[],
