@@ -4,6 +4,7 @@
  * positional (s0, e0, f0) and nothing depends on time or the machine.
  */
 
+import { isDemonymOf, isParticipleForm } from '../core/entities/adjectival.ts';
 import { extractNames, type NameMention } from '../core/entities/extract.ts';
 import type { GroupedEntity, MentionInput } from '../core/entities/group.ts';
 import { groupMentions } from '../core/entities/group.ts';
@@ -152,6 +153,19 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
       }
     }
   });
+
+  // Capitalised words that are not names (core/entities/adjectival): demonyms of a place the
+  // corpus names, and "-ing" words that only ever open a sentence.
+  const single = new Set(inputs.filter((m) => !/\s/u.test(m.text)).map((m) => m.text.toLowerCase()));
+  const midSentence = new Set(inputs.filter((_, i) => places[i]!.start > 0).map((m) => m.text));
+  const keep = inputs.map(
+    (m) => !isDemonymOf(m.text, single) && !(isParticipleForm(m.text) && !midSentence.has(m.text)),
+  );
+  for (let i = inputs.length - 1; i >= 0; i--)
+    if (!keep[i]) {
+      inputs.splice(i, 1);
+      places.splice(i, 1);
+    }
 
   // Headlines (title, related links) are scanned for names the body already knows.
   const known = new Set(inputs.map((m) => nameKeys(m.text).join(' ')));
