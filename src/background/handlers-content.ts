@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { CorpusIndex } from '../core/index/schema.ts';
+import { sourceLabel } from '../core/index/source-label.ts';
 import { createPageMatcher, matchText, type PageMatcher } from '../core/match/page-matcher.ts';
 import type { Handlers } from '../messaging/channel.ts';
 import type {
@@ -77,9 +78,16 @@ export function takeOpenTarget(): OpenTarget | null {
   return target;
 }
 
+/** The source's name as the popup shows it (outlet, else title, else "Source N"). */
 function outletOf(index: CorpusIndex, source: string): string {
-  const s = index.sources.find((x) => x.id === source);
-  return s?.outlet ?? s?.title ?? s?.file ?? source;
+  const at = index.sources.findIndex((x) => x.id === source);
+  const s = index.sources[at];
+  if (!s) return source;
+  return sourceLabel(
+    s,
+    at,
+    (n) => browser.i18n.getMessage('popupUnnamedSource', [String(n)]) || `Source ${n}`,
+  );
 }
 
 /** The card for `kind`/`ids` from the index: textual data only; the content script renders it with textContent. */

@@ -1,8 +1,8 @@
 /**
- * How the popup names a source: its outlet, else its title (shortened), else "Source N" in
- * corpus order — a corpus may not say who published an article, and a file name is no name for
- * a reader. The full title and file stay in the tooltip and the reader view.
+ * How the popup names a source (core/index/source-label, shared with the hover card). The full
+ * title and file stay in the tooltip and the reader view.
  */
+import { sourceLabel } from '../core/index/source-label.ts';
 import type { SourceBrief } from '../messaging/popup-protocol.ts';
 import { t } from './i18n.ts';
 
@@ -14,8 +14,10 @@ export function setSources(sources: SourceBrief[]): void {
   names.clear();
   details.clear();
   sources.forEach((s, i) => {
-    const title = s.title && s.title.length > 48 ? `${s.title.slice(0, 46).trimEnd()}…` : s.title;
-    names.set(s.id, s.outlet || title || t('popupUnnamedSource', i + 1));
+    names.set(
+      s.id,
+      sourceLabel(s, i, (n) => t('popupUnnamedSource', n)),
+    );
     details.set(s.id, [s.outlet, s.title, s.file].filter(Boolean).join(' · '));
   });
 }
