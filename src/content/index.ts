@@ -46,6 +46,18 @@ function orphaned(): void {
   html.removeAttribute('data-crossread');
   html.removeAttribute('data-crossread-state');
   document.removeEventListener(PING, answerPing);
+  for (const type of RETURN_EVENTS) window.removeEventListener(type, checkAlive, true);
+}
+
+/**
+ * A reader reloads or removes the extension in another tab (chrome://extensions, about:addons)
+ * and comes back: the old script notices on return, not only at its next message, so the page
+ * is left clean even if nothing is hovered. Checking costs one property read.
+ */
+const RETURN_EVENTS = ['visibilitychange', 'focus', 'pageshow'] as const;
+
+function checkAlive(): void {
+  if (!alive()) orphaned();
 }
 
 function answerPing(event: Event): void {
@@ -138,6 +150,8 @@ function start(): void {
   removeStaleUi(document);
   html.setAttribute('data-crossread', '');
   document.addEventListener(PING, answerPing);
+  for (const type of RETURN_EVENTS)
+    window.addEventListener(type, checkAlive, { capture: true, passive: true });
 
   listen({
     'page/report': () =>

@@ -2,7 +2,7 @@
  * Double injection and teardown (issue 6.8), in Chromium.
  * - A build whose manifest injects content.js twice paints exactly what one injection paints.
  * - When the extension reloads, or is removed, under an open page, the old content script, at its next contact
- *   with the extension (a hover card, new content), unmarks, stops following the page, and logs
+ *   with the extension (a hover card, new content) or when the reader returns to the tab, unmarks, stops following the page, and logs
  *   no "Extension context invalidated" (or any) error.
  */
 import assert from 'node:assert/strict';
@@ -78,7 +78,7 @@ test('chromium: a second injection of the content script does nothing', async ()
   }
 });
 
-async function orphanUnmarksQuietly(end: string): Promise<void> {
+async function orphanUnmarksQuietly(end: string, contact: 'hover' | 'return' = 'hover'): Promise<void> {
   const session = await launchChromium();
   try {
     const tab = await session.context.newPage();
@@ -101,11 +101,17 @@ async function orphanUnmarksQuietly(end: string): Promise<void> {
     await closed;
     await tab.waitForTimeout(1000);
 
-    // Contact with the extension: hover a mark (asks for a card), and new content arrives.
-    await tab.locator('mark[data-crossread-kind]').first().hover();
-    await tab.evaluate(
-      `(() => { const p = document.createElement('p'); p.id = 'late'; p.textContent = ${JSON.stringify(paragraphs.slice(10, 12).join(' ') || paragraphs[0])}; document.getElementById('a').append(p); })()`,
-    );
+    if (contact === 'hover') {
+      // Contact with the extension: hover a mark (asks for a card), and new content arrives.
+      await tab.locator('mark[data-crossread-kind]').first().hover();
+      await tab.evaluate(
+        `(() => { const p = document.createElement('p'); p.id = 'late'; p.textContent = ${JSON.stringify(paragraphs.slice(10, 12).join(' ') || paragraphs[0])}; document.getElementById('a').append(p); })()`,
+      );
+    } else {
+      // No contact at all: the reader only comes back to the tab (focus, visibility).
+      await tab.bringToFront();
+      await tab.evaluate(`window.dispatchEvent(new Event('focus'))`);
+    }
     await tab.waitForFunction(`!document.querySelector('mark[data-crossread-kind]')`, null, {
       timeout: 10000,
     });
@@ -125,6 +131,9 @@ async function orphanUnmarksQuietly(end: string): Promise<void> {
 
 test('chromium: after the extension reloads, the old content script unmarks quietly', () =>
   orphanUnmarksQuietly('chrome.runtime.reload()'));
+
+test('chromium: after the extension reloads, returning to the tab is enough for the old script to unmark', () =>
+  orphanUnmarksQuietly('chrome.runtime.reload()', 'return'));
 
 test('chromium: after the extension is removed, the old content script unmarks quietly', () =>
   orphanUnmarksQuietly('chrome.management.uninstallSelf({ showConfirmDialog: false })'));
