@@ -12,29 +12,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { extractSlots } from '../../src/core/claims/slots.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { CHROMIUM, requireBrowser } from '../support/chromium.ts';
+import { makeFact } from '../support/make-fact.ts';
 import { FIXTURES, ROOT, SHARED } from '../support/paths.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 function fact(id: string, status: Fact['status'], texts: string[]): Fact {
-  return {
-    id,
-    status,
-    label: texts[0] as string,
-    entities: [],
-    differences: [],
-    members: texts.map((text, i) => ({
-      source: `s${i}`,
-      text,
-      stance: 'agrees',
-      sentence: 0,
-      span: { start: 0, end: text.length },
-      values: extractSlots(text),
-    })),
-  };
+  return makeFact(id, status, texts);
 }
 
 /** A made-up index in the shape of the seeds' story (tests may name it; src/ may not). */

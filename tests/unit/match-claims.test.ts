@@ -5,30 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractSlots } from '../../src/core/claims/slots.ts';
 import { charGrams } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact, FactStatus } from '../../src/core/index/schema.ts';
 import { gramHashes } from '../../src/core/match/gram-hashes.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
 import { splitSentences } from '../../src/core/match/page-sentences.ts';
+import { makeFact } from '../support/make-fact.ts';
 
 function fact(id: string, status: FactStatus, texts: string[]): Fact {
-  return {
-    id,
-    status,
-    label: texts[0] as string,
-    entities: [],
-    differences: [],
-    members: texts.map((text, i) => ({
-      source: `s${i + 1}`,
-      text,
-      stance: 'agrees',
-      sentence: 0,
-      span: { start: 0, end: text.length },
-      values: extractSlots(text),
-    })),
-  };
+  return makeFact(id, status, texts, 1);
 }
 
 const facts: Fact[] = [
