@@ -3,7 +3,7 @@
  * lexical signal for aligning reports across outlets. Hashes are 32-bit FNV-1a computed with
  * Math.imul, so the build (Node) and the page (browser) hash alike.
  */
-import { foldText } from '../text/normalize.ts';
+import { foldChar, foldText } from '../text/normalize.ts';
 import { tokenize } from '../text/tokens.ts';
 
 /** 32-bit FNV-1a of a string's UTF-16 units, as an unsigned integer. */
@@ -24,44 +24,56 @@ export function gramText(text: string): string {
     .trim();
 }
 
-/** Sorted, unique hashes of the character 4-grams of the folded, lower-cased text. */
+const NON_ASCII = /[^ -~\t\n\r]/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * `gramText` without a string concatenation per character: printable ASCII folds to itself,
+ * so only the other characters go through `foldChar` (curly quotes, dashes, accented letters).
+ * The page matcher hashes every sentence of every page with this; a 5 MB page is 5 M grams.
+ */
+function fastGramText(text: string): string {
+  return text.replace(NON_ASCII, foldChar).toLowerCase().replace(NOT_WORD, ' ').trim();
+}
+
+/** Reused across calls: the hashes of one text before sorting (the result is a fresh array). */
+const scratch = { buf: new Uint32Array(1024) };
+
+/**
+ * Sorted, unique FNV-1a hashes of the character 4-grams of `gramText(text)`, each window hashed
+ * in place (no substring per gram). Used by the indexer and the page matcher alike, so both sides
+ * hash the same text to the same numbers.
+ */
 export function charGrams(text: string): number[] {
-  const t = gramText(text);
+  const t = fastGramText(text);
   if (t.length === 0) return [];
-  const padded = t.length < 4 ? t.padEnd(4, ' ') : t;
-  const n = padded.length - 3;
-  const hashes = new Uint32Array(n);
-  // FNV-1a over each window of four UTF-16 units, without allocating substrings.
-  for (let i = 0; i < n; i++) {
+  const s = t.length < 4 ? t.padEnd(4, ' ') : t;
+  const count = s.length - 3;
+  if (scratch.buf.length < count) scratch.buf = new Uint32Array(count * 2);
+  const buf = scratch.buf;
+  for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
-    for (let k = 0; k < 4; k++) {
-      h ^= padded.charCodeAt(i + k);
-      h = Math.imul(h, 0x01000193);
-    }
-    hashes[i] = h >>> 0;
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
+    h = Math.imul(h ^ s.charCodeAt(i + 2), 0x01000193);
+    h = Math.imul(h ^ s.charCodeAt(i + 3), 0x01000193);
+    buf[i] = h >>> 0;
   }
-  hashes.sort();
+  const sorted = buf.subarray(0, count).sort();
   const out: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i] as number);
+  let last = -1;
+  for (let i = 0; i < count; i++) {
+    const v = sorted[i] as number;
+    if (v !== last) out.push(v);
+    last = v;
+  }
   return out;
 }
 
 /** Jaccard similarity of two sorted, unique number arrays (0 when both are empty). */
 export function jaccard(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 && b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const inter = overlap(a, b);
   return inter / (a.length + b.length - inter);
 }
 

@@ -12,9 +12,8 @@
  * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
  */
 import { extractSlots, slotKey } from '../claims/slots.ts';
-import { contentWords, overlap } from '../compare/grams.ts';
+import { charGrams, contentWords, overlap } from '../compare/grams.ts';
 import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
-import { gramHashes } from './gram-hashes.ts';
 import type { Span } from './page-sentences.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
@@ -244,7 +243,7 @@ export function matchSentence(
   sentence: string,
   nameWords: ReadonlySet<string> = new Set(),
 ): { ids: string[]; status: FactStatus } | null {
-  const grams = gramHashes(sentence);
+  const grams = charGrams(sentence);
   if (grams.length < MIN_SENTENCE_GRAMS) return null;
   // Counting hits in a reused typed array: this loop runs for every sentence of every page.
   const counts = matcher.counts;
