@@ -13,11 +13,21 @@ import { after, before, describe, test } from 'node:test';
 import {
   type HostileSite,
   type PageChecker,
+  type PageRun,
   serveHostilePages,
   startPageChecker,
 } from '../support/page-checks.ts';
 import { DIST_CHROME } from '../support/paths.ts';
 import type { TestServer } from '../support/server.ts';
+
+/** The page passed every with/without check, and the known name was marked where marks may go. */
+function assertCleanAndNamed(run: PageRun): void {
+  assert.deepEqual(run.problems, []);
+  assert.ok(
+    (run.inspection?.names ?? 0) > 0,
+    `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
+  );
+}
 
 let site: HostileSite;
 let server: TestServer;
@@ -38,32 +48,20 @@ const PWNED = `({ pwned: window.pwned ?? null, title: document.title, works: typ
 describe('chromium: hostile pages are handled', () => {
   test('markup-looking text stays text and nothing injected runs', async () => {
     const run = await checker.check(server.origin, 'injection.html', { probe: PWNED });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.deepEqual(run.probe, { pwned: null, title: 'Injection', works: 8 });
   });
 
   test('soft hyphens, joiners, right-to-left and mixed direction', async () => {
     const run = await checker.check(server.origin, 'unicode.html');
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
   });
 
   test('no mark in fields, editors, script, style, noscript, svg, template or title', async () => {
     const run = await checker.check(server.origin, 'fields.html', {
       probe: `({ input: document.getElementById('in').value, ta: document.getElementById('ta').value })`,
     });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.deepEqual(run.probe, run.plainProbe);
   });
 
@@ -72,11 +70,7 @@ describe('chromium: hostile pages are handled', () => {
       prepare: 'window.restoreApi()',
       probe: PWNED,
     });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.equal((run.probe as { works: unknown }).works, true);
     // The content script runs in its own world: the page's sabotage was never called by it.
     assert.deepEqual(run.probe, run.plainProbe);
@@ -86,22 +80,14 @@ describe('chromium: hostile pages are handled', () => {
     const run = await checker.check(server.origin, 'stale-ui.html', {
       probe: `({ staleCard: !!document.getElementById('stale-card'), staleMarks: document.querySelectorAll('mark[data-crossread-id^="stale-"]').length, state: document.documentElement.getAttribute('data-crossread-state') })`,
     });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     // A saved attribute is not a live instance: the script ran, and cleared the stale UI and marks.
     assert.deepEqual(run.probe, { staleCard: false, staleMarks: 0, state: 'ready' });
   });
 
   test('names in open and closed shadow roots, same- and cross-origin frames, srcdoc', async () => {
     const run = await checker.check(server.origin, 'frames.html', { probe: PWNED });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 
@@ -115,30 +101,18 @@ describe('chromium: hostile pages are handled', () => {
       }, 20); })`,
       probe: PWNED,
     });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 
   test('a single 1 MB text node', async () => {
     const run = await checker.check(server.origin, 'huge-text-node.html');
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
   });
 
   test('50,000 tiny text nodes', async () => {
     const run = await checker.check(server.origin, 'many-nodes.html', { probe: PWNED });
-    assert.deepEqual(run.problems, []);
-    assert.ok(
-      (run.inspection?.names ?? 0) > 0,
-      `the known name was not marked anywhere (${run.inspection?.marks} marks)`,
-    );
+    assertCleanAndNamed(run);
     assert.equal((run.probe as { works: unknown }).works, true);
   });
 });
