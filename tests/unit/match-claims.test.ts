@@ -165,6 +165,30 @@ test('sentence splitting keeps abbreviations and initials inside the sentence', 
   );
 });
 
+test('sentence splitting follows the Unicode rules that matter in news text, not source newlines', () => {
+  const cases: [string, string[]][] = [
+    // A full stop before a lower-case word, even past digits and symbols, ends no sentence.
+    [
+      'Prices fell, e.g. the fares. Costs rose 5 p.c. $4,000 per seat. Done.',
+      ['Prices fell, e.g. the fares.', 'Costs rose 5 p.c. $4,000 per seat.', 'Done.'],
+    ],
+    // Closing quotes stay with their sentence; ? and ! end one even before lower case.
+    ['He said: "We left." Then? they ran! fast', ['He said: "We left."', 'Then?', 'they ran!', 'fast']],
+    // A newline in page text is source formatting: the sentence goes on.
+    [
+      'The ambassador\n  said he had left. Officials agreed.',
+      ['The ambassador\n  said he had left.', 'Officials agreed.'],
+    ],
+    ['北京。上海！', ['北京。', '上海！']],
+  ];
+  for (const [text, want] of cases)
+    assert.deepEqual(
+      splitSentences(text).map((s) => text.slice(s.start, s.end)),
+      want,
+      text,
+    );
+});
+
 /** charGrams as plainly defined: fold the whole text, then FNV-1a over every 4-unit window. */
 function referenceGrams(text: string): number[] {
   const t = gramText(text);
@@ -182,6 +206,13 @@ test('charGrams (folding only non-ASCII, no string per gram) equals its plain de
     'Opposition groups say more than 15,000 people have died since the violence began.',
     'Syria’s “ambassador” — Nawaf al-Fares — said: «non» à Genève, Ünal, İstanbul, 東京 2012!',
     'a  b\u00a0c\td\n',
+    // No one-unit fold without context: Σ (final sigma), İ (two units), astral letters, a lone surrogate.
+    'ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΟΦΙΑ',
+    'İSTANBUL İzmir',
+    'the \u{1d400}\u{1d401}\u{1d402} letters and \u{1f600} faces',
+    'broken \ud800 surrogate',
+    // Combining marks, ligatures, full-width digits, a soft hyphen.
+    'Cafe\u0301 \ufb01nal \uff11\uff12\uff13 co\u00adoperate',
   ])
     assert.deepEqual(charGrams(text), referenceGrams(text), text);
 });

@@ -27,39 +27,102 @@ export function gramText(text: string): string {
 const NON_ASCII = /[^ -~\t\n\r]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
-/**
- * `gramText` without a string concatenation per character: printable ASCII folds to itself,
- * so only the other characters go through `foldChar` (curly quotes, dashes, accented letters).
- * The page matcher hashes every sentence of every page with this; a 5 MB page is 5 M grams.
- */
-function fastGramText(text: string): string {
-  return text.replace(NON_ASCII, foldChar).toLowerCase().replace(NOT_WORD, ' ').trim();
-}
-
 /** Reused across calls: the hashes of one text before sorting (the result is a fresh array). */
 const scratch = { buf: new Uint32Array(1024) };
 
+const WORD_UNIT = /^[\p{L}\p{N}]$/u;
+/** Non-ASCII unit → (its folded lower-case unit << 1) | is-a-word-character, or -1 (no one-unit answer). */
+const unitMap = new Map<number, number>();
+
+function mapUnit(code: number): number {
+  let v = unitMap.get(code);
+  if (v === undefined) {
+    const lower = foldChar(String.fromCharCode(code)).toLowerCase();
+    // Surrogates (a letter may need both halves), Σ (its lower case depends on the next letter)
+    // and units whose lower case is longer (İ) have no context-free answer: such text takes the
+    // string path.
+    const plain = !(code >= 0xd800 && code <= 0xdfff) && code !== 0x3a3 && lower.length === 1;
+    v = plain ? (lower.charCodeAt(0) << 1) | (WORD_UNIT.test(lower) ? 1 : 0) : -1;
+    if (unitMap.size < 8192) unitMap.set(code, v);
+  }
+  return v;
+}
+
 /**
- * Sorted, unique FNV-1a hashes of the character 4-grams of `gramText(text)`, each window hashed
- * in place (no substring per gram). Used by the indexer and the page matcher alike, so both sides
- * hash the same text to the same numbers.
+ * Hashes the 4-unit windows of `gramText(text)` into `scratch.buf` in one pass over the text,
+ * without building the folded string: fold, lower-case, collapse non-word runs to one space and
+ * trim, all per unit. Returns the number of windows, or -1 when the text needs the string path
+ * (a unit without a context-free fold, or under four units of gram text).
  */
-export function charGrams(text: string): number[] {
-  const t = fastGramText(text);
-  if (t.length === 0) return [];
+function hashWindows(text: string): number {
+  if (scratch.buf.length < text.length) scratch.buf = new Uint32Array(text.length * 2);
+  const buf = scratch.buf;
+  let count = 0;
+  let emitted = 0;
+  let pendingSpace = false;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < text.length; i++) {
+    let u = text.charCodeAt(i);
+    let word: boolean;
+    if (u < 0x80) {
+      if (u >= 65 && u <= 90) u += 32;
+      word = (u >= 97 && u <= 122) || (u >= 48 && u <= 57);
+    } else {
+      const m = mapUnit(u);
+      if (m < 0) return -1;
+      u = m >> 1;
+      word = (m & 1) === 1;
+    }
+    if (!word) {
+      if (emitted > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      pendingSpace = false;
+      if (++emitted >= 4) buf[count++] = hash4(a, b, c, 32);
+      a = b;
+      b = c;
+      c = 32;
+    }
+    if (++emitted >= 4) buf[count++] = hash4(a, b, c, u);
+    a = b;
+    b = c;
+    c = u;
+  }
+  return emitted >= 4 ? count : -1;
+}
+
+function hash4(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(0x811c9dc5 ^ a, 0x01000193);
+  h = Math.imul(h ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  return Math.imul(h ^ d, 0x01000193) >>> 0;
+}
+
+/** The string path: fold only non-ASCII units, then lower-case and collapse with regexes. */
+function hashWindowsOfString(text: string): number {
+  const t = text.replace(NON_ASCII, foldChar).toLowerCase().replace(NOT_WORD, ' ').trim();
+  if (t.length === 0) return 0;
   const s = t.length < 4 ? t.padEnd(4, ' ') : t;
   const count = s.length - 3;
   if (scratch.buf.length < count) scratch.buf = new Uint32Array(count * 2);
-  const buf = scratch.buf;
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
-    h = Math.imul(h ^ s.charCodeAt(i + 2), 0x01000193);
-    h = Math.imul(h ^ s.charCodeAt(i + 3), 0x01000193);
-    buf[i] = h >>> 0;
-  }
-  const sorted = buf.subarray(0, count).sort();
+  for (let i = 0; i < count; i++)
+    scratch.buf[i] = hash4(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2), s.charCodeAt(i + 3));
+  return count;
+}
+
+/**
+ * Sorted, unique FNV-1a hashes of the character 4-grams of `gramText(text)`. Used by the indexer
+ * and the page matcher alike, so both sides hash the same text to the same numbers. The page
+ * matcher hashes every sentence of every page with this (5 M grams on a 5 MB page), hence the
+ * one-pass path; the string path is the definition, kept for the text it cannot do.
+ */
+export function charGrams(text: string): number[] {
+  let count = hashWindows(text);
+  if (count < 0) count = hashWindowsOfString(text);
+  const sorted = scratch.buf.subarray(0, count).sort();
   const out: number[] = [];
   let last = -1;
   for (let i = 0; i < count; i++) {

@@ -85,6 +85,12 @@ function particle(token: string): boolean {
   return isParticle(token) && !STOPWORDS.has(token.toLowerCase());
 }
 
+/** "al-Hakim", "el-Sisi": a short lower-case article attached to a capitalised word. */
+function attachedArticle(token: string): boolean {
+  const dash = token.indexOf('-');
+  return dash >= 1 && dash <= 3 && /^\p{Ll}{1,3}-\p{Lu}/u.test(token);
+}
+
 /** tokenKey per word, cached across calls (the same names recur on every page and in every block). */
 const keyCache = new Map<string, string>();
 function cachedKey(word: string): string {
@@ -149,15 +155,10 @@ export function matchNames(
   };
   for (let i = 0; i < tokens.length; i++) {
     const startToken = tokens[i] as Token;
-    // A name starts with a capital, or with a particle before one ("al-Hakim", "el Obeid").
-    if (
-      !capitalised(startToken.text) &&
-      !particle(startToken.text) &&
-      !/^\p{Ll}{1,3}-\p{Lu}/u.test(startToken.text)
-    )
-      continue;
-    // A lower-case standalone particle ("la Norvège", "de Gaulle") is not part of the mark.
-    if (particle(startToken.text) && !capitalised(startToken.text)) continue;
+    // A name starts with a capital, or with an article attached to one ("al-Hakim"). A lower-case
+    // standalone particle ("la Norvège", "de Gaulle") is not part of the mark. One cheap test
+    // first: most words of a page are lower case and stop here.
+    if (!capitalised(startToken.text) && !attachedArticle(startToken.text)) continue;
     let node = matcher.root;
     let best: { last: number; end: NonNullable<TrieNode['end']>; keysUsed: number } | null = null;
     let j = i;

@@ -1,5 +1,5 @@
 /**
- * Sentences of page text (issue 4.2): Intl.Segmenter, then merges the breaks it makes after
+ * Sentences of page text (issue 4.2): Unicode-style sentence breaks, then merges the breaks after
  * abbreviations and initials ("Mr.", "U.K.", "Gen.", "J.") so a claim is never cut in two.
  * Offsets are into the text given; leading and trailing white space is trimmed from each span.
  */
@@ -60,18 +60,6 @@ const ABBREVIATIONS = new Set([
   'i.e',
 ]);
 
-let segmenter: Intl.Segmenter | null | undefined;
-
-function getSegmenter(): Intl.Segmenter | null {
-  if (segmenter === undefined) {
-    segmenter =
-      typeof Intl !== 'undefined' && 'Segmenter' in Intl
-        ? new Intl.Segmenter('en', { granularity: 'sentence' })
-        : null;
-  }
-  return segmenter;
-}
-
 /** True when the text before `at` ends with an abbreviation or a dotted initial, so `at` is no break. */
 function endsWithAbbreviation(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at).trimEnd();
@@ -82,21 +70,44 @@ function endsWithAbbreviation(text: string, at: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Fallback when Intl.Segmenter is missing: breaks after . ! ? (and closing quotes) before white space. */
-function regexBreaks(text: string): number[] {
+/**
+ * A sentence end: terminal punctuation, closing quotes or brackets, then white space or the end
+ * (full-width CJK stops need no space).
+ */
+const BREAK =
+  /[.?!]+["'\u201d\u2019)\]]*(?:\s+|$)|[\u3002\uff01\uff1f]+["'\u201d\u2019)\]\u300d\u300f]*\s*/gu;
+const FULL_STOPS_ONLY = /^\.+["'\u201d\u2019)\]]*\s*$/;
+const NEXT_LETTER = /[\p{L}.?!]/gu;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * Candidate breaks, by the Unicode sentence rules that matter in news text (UAX #29): after
+ * . ? ! and closing punctuation and spaces; but not after a full stop whose next letter is lower
+ * case ("e.g. the", "Oct. 15) and"), nor before a comma, colon or semicolon. Intl.Segmenter
+ * applies the same rules but cost 60 ns a character (a quarter of the matcher's time on a 5 MB
+ * page), and it also breaks at every newline, which in page text is only source formatting.
+ */
+function sentenceBreaks(text: string): number[] {
   const out: number[] = [];
-  const re = /[.!?]+["'\u201d\u2019)\]]*\s+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index + m[0].length);
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    const at = m.index + m[0].length;
+    if (at >= text.length) break;
+    const next = text.charAt(at);
+    if (next === ',' || next === ';' || next === ':') continue;
+    if (FULL_STOPS_ONLY.test(m[0])) {
+      NEXT_LETTER.lastIndex = at;
+      const letter = NEXT_LETTER.exec(text);
+      if (letter && LOWER.test(letter[0])) continue;
+    }
+    out.push(at);
+  }
   return out;
 }
 
 /** Splits `text` into sentence spans. */
 export function splitSentences(text: string): Span[] {
-  const seg = getSegmenter();
-  const breaks: number[] = [];
-  if (seg) {
-    for (const s of seg.segment(text)) if (s.index > 0) breaks.push(s.index);
-  } else breaks.push(...regexBreaks(text));
+  const breaks = sentenceBreaks(text);
   breaks.push(text.length);
   const spans: Span[] = [];
   let start = 0;
