@@ -41,6 +41,8 @@ const entries = [
 const staticFiles = [
   { from: 'src/popup/popup.html', to: 'popup.html' },
   { from: 'src/popup/popup.css', to: 'popup.css' },
+  // The highlight styles, as the manifest's content-script CSS (see src/content/dom/page-ui.ts).
+  { from: 'src/content/highlights.css', to: 'content.css' },
 ];
 
 const iconSizes = [16, 32, 48, 128];

@@ -201,7 +201,8 @@ describe('content script in pages (no extension)', () => {
         await page.evaluate(`document.querySelectorAll('mark[data-crossread-kind]').length`),
         count,
       );
-      assert.equal(await page.evaluate(`document.querySelectorAll('[data-crossread-ui] ').length`), 3);
+      // One description block and one card host: the styles are the manifest's CSS, not page UI.
+      assert.equal(await page.evaluate(`document.querySelectorAll('[data-crossread-ui] ').length`), 2);
       await page.evaluate(
         `crossreadFake.invalidate(); document.dispatchEvent(new CustomEvent('crossread:ping', { cancelable: true }))`,
       );

@@ -40,6 +40,16 @@ const READY = `document.documentElement.getAttribute('data-crossread-state') ===
 const CARD = `(() => { for (const h of document.querySelectorAll('[data-crossread-ui]')) {
   const c = h.shadowRoot && h.shadowRoot.querySelector('.card'); if (c) return c.hidden ? '' : c.textContent; } return null; })()`;
 
+/** How the marks look: computed styles of a conflict claim and a name, and the conflict icon. */
+const STYLES = `(() => {
+  const c = document.querySelector('mark[data-crossread-status="conflict"][data-crossread-first]');
+  const n = document.querySelector('mark[data-crossread-kind="name"]');
+  const cs = c && getComputedStyle(c);
+  return { conflict: cs ? cs.textDecorationStyle : '', conflictBackground: cs ? cs.backgroundColor : '',
+    icon: c ? getComputedStyle(c, '::before').content : '', name: n ? getComputedStyle(n).borderBottomStyle : '',
+    styles: String(document.querySelectorAll('style[data-crossread-ui]').length) };
+})()`;
+
 let server: TestServer;
 before(async () => {
   server = await startServer(path.join(FIXTURES, 'pages'));
@@ -89,6 +99,14 @@ function pageTests(driver: () => Promise<Driver>, setSites: (hosts: string[]) =>
         assert.ok(!/^'s|'s$/.test(m.text), `no possessive in ${m.text}`);
       }
       assert.ok(marks.some((m) => m.focusable));
+      // The manifest's content-script CSS styles the marks (no <style> is added to the page):
+      // status by underline style as well as tint, names subtle, ⚠ before a conflict.
+      const looks = await page.run<Record<string, string>>(STYLES);
+      assert.equal(looks.conflict, 'wavy', JSON.stringify(looks));
+      assert.equal(looks.name, 'dotted', JSON.stringify(looks));
+      assert.match(looks.icon ?? '', /\u26a0/, JSON.stringify(looks));
+      assert.notEqual(looks.conflictBackground, 'rgba(0, 0, 0, 0)', 'a tint as well');
+      assert.equal(looks.styles, '0', 'no style element of ours in the page');
       assert.deepEqual(
         marks.filter((m) => ['cookie-banner', 'comments'].includes(m.in)),
         [],
