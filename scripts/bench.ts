@@ -6,6 +6,7 @@
  *   scripts/bench-index.ts  index build time (seeds, generated 2.5k/5k/10k corpora), index size
  *   scripts/bench-page.ts   content-script work vs a TreeWalker pass, ready time, longest task,
  *                           bundle size, matching with a 10,000-article index
+ *   scripts/bench-popup.ts  the popup's first paint with data, Chromium and Firefox, vs a bare page
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benches = ['scripts/bench-index.ts', 'scripts/bench-page.ts'];
+const benches = ['scripts/bench-index.ts', 'scripts/bench-page.ts', 'scripts/bench-popup.ts'];
 const failed: string[] = [];
 
 for (const bench of benches) {

@@ -17,7 +17,7 @@ import {
 import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import type { Handlers } from '../messaging/channel.ts';
-import type { PopupToBackground } from '../messaging/popup-protocol.ts';
+import type { Overview, PopupToBackground } from '../messaging/popup-protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
 import { takePendingQuery } from './pending-query.ts';
@@ -43,24 +43,34 @@ async function requireIndex(): Promise<CorpusIndex> {
 // The lookup's folded words are built once per loaded index, on the first lookup.
 let table: LookupTable | undefined;
 
-export const popupHandlers: Handlers<PopupToBackground> = {
-  async 'popup/overview'() {
-    const loaded = await loadIndex();
-    if (!loaded.index) {
-      return {
-        sources: [],
-        entities: 0,
-        facts: { corroborated: 0, conflict: 0, single: 0 },
-        error: loaded.error,
-      };
-    }
-    const { index } = loaded;
-    const facts = { corroborated: 0, conflict: 0, single: 0 };
-    for (const f of index.facts) facts[f.status]++;
+async function overview(): Promise<Overview> {
+  const loaded = await loadIndex();
+  if (!loaded.index) {
     return {
-      sources: index.sources.map(({ text: _t, sentences: _s, ...brief }) => brief),
-      entities: index.entities.length,
-      facts,
+      sources: [],
+      entities: 0,
+      facts: { corroborated: 0, conflict: 0, single: 0 },
+      error: loaded.error,
+    };
+  }
+  const { index } = loaded;
+  const facts = { corroborated: 0, conflict: 0, single: 0 };
+  for (const f of index.facts) facts[f.status]++;
+  return {
+    sources: index.sources.map(({ text: _t, sentences: _s, ...brief }) => brief),
+    entities: index.entities.length,
+    facts,
+  };
+}
+
+export const popupHandlers: Handlers<PopupToBackground> = {
+  'popup/overview': overview,
+  async 'popup/start'(payload) {
+    const takeTarget = (payload as { takeTarget?: unknown } | null)?.takeTarget === true;
+    return {
+      overview: await overview(),
+      query: takePendingQuery(),
+      target: takeTarget ? takeOpenTarget() : null,
     };
   },
   async 'popup/page'(payload) {

@@ -48,7 +48,18 @@ export interface NameCard {
 /** A source for the reader view: its metadata, text and sentence spans. */
 export type SourceText = Source;
 
+/** What the popup needs from the background before its first paint, in one round trip. */
+export interface PopupStart {
+  overview: Overview;
+  /** A lookup query waiting for the popup (the context menu), taken once. */
+  query: string | null;
+  /** The fact or name the hover card's button asked for, taken once; null when not asked to take it. */
+  target: OpenTarget | null;
+}
+
 export type PopupToBackground = {
+  /** The overview, the waiting query and the open target together (first paint: one round trip). */
+  'popup/start': { request: { takeTarget: boolean }; response: PopupStart };
   'popup/overview': { request: Record<string, never>; response: Overview };
   /** Everything the page summary needs in one round trip (first paint: issue 5.7). */
   'popup/page': { request: { facts: string[]; names: string[] }; response: PageView };
