@@ -158,6 +158,8 @@ export const contentHandlers: Handlers<ContentToBackground> = {
       await browser.action.openPopup();
     } catch {
       // openPopup needs a user gesture in some browsers: open the full view in a tab instead.
+      // The tab names the target in its URL, so no later popup may take it again.
+      openTarget = null;
       const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
     }

@@ -257,6 +257,57 @@ async function assertCrossCheckLookup(popup: AnyPage): Promise<void> {
   assert.match(state.first ?? '', /^Moham+[ae]d Sermini$/, 'a spelling no outlet used finds the name');
 }
 
+/** In the page: focuses the first claim highlight (its hover card opens) and returns its fact ids. */
+const FOCUS_CLAIM = () => {
+  const mark = document.querySelector('mark[data-crossread-kind="claim"][tabindex]') as HTMLElement;
+  mark.focus();
+  return (mark.getAttribute('data-crossread-id') ?? '').split(' ');
+};
+
+/** In the page: presses the shown hover card's "open the full view" button, once it is there. */
+const PRESS_CARD_BUTTON = () => {
+  for (const host of document.querySelectorAll('[data-crossread-ui]')) {
+    const button = host.shadowRoot?.querySelector('.card:not([hidden]) button') as HTMLElement | null;
+    if (button) {
+      button.click();
+      return true;
+    }
+  }
+  return false;
+};
+
+/**
+ * The hover card's "open the full view" (issue 5.6): focus a claim on the page, press the card's
+ * button; the popup the background opens shows that fact's card (the toolbar popup, or a tab
+ * when the browser refuses it). The target is taken once: the next popup opens on the summary.
+ */
+async function hoverCardOpensCard(
+  page: AnyPage,
+  openedView: () => Promise<AnyPage & { close(): Promise<unknown> }>,
+  popupInTab: () => Promise<AnyPage & { close(): Promise<unknown> }>,
+): Promise<void> {
+  const ids = await page.evaluate(FOCUS_CLAIM);
+  const fact = ids[0];
+  assert.ok(fact, 'a claim highlight to focus');
+  await until(page, PRESS_CARD_BUTTON, null, "the hover card's button");
+  const view = await openedView();
+  await until(
+    view,
+    (id: string) => document.querySelector(`#fact-card[data-fact="${id}"]`) !== null,
+    fact,
+    `the popup to open on the fact card of ${fact}`,
+  );
+  await view.close();
+  const next = await popupInTab();
+  await next.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  assert.equal(
+    await next.evaluate(() => document.getElementById('app')?.dataset.view),
+    'home',
+    'the next popup opens on the summary: the target was taken once',
+  );
+  await next.close();
+}
+
 describe('chromium', () => {
   test('page summary, lenses, site switch, scroll-to-highlight, context menu', async () => {
     const session = await launchChromium();
@@ -306,6 +357,24 @@ describe('chromium', () => {
         await other.close();
       }
 
+      // The hover card's button: the worker opens the real popup (or a tab with ?fact= when refused).
+      await page.bringToFront();
+      const tabbed = session.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
+      await hoverCardOpensCard(
+        page as unknown as AnyPage,
+        async () => {
+          const tab = (await Promise.race([
+            tabbed,
+            new Promise((r) => setTimeout(() => r(null), 1000)),
+          ])) as PlaywrightPage | null;
+          if (tab?.url().includes('popup.html?fact='))
+            return tab as unknown as AnyPage & { close(): Promise<void> };
+          return attachToPopup(page, session.extensionId);
+        },
+        async () =>
+          (await session.openPopup(`?tab=${tabId}`)) as unknown as AnyPage & { close(): Promise<void> },
+      );
+
       // The context-menu path: the worker opens the real popup (or a tab when refused).
       const opened = session.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
       const how = await session.worker.evaluate(
@@ -335,7 +404,10 @@ describe('chromium', () => {
  * The real toolbar popup is a CDP target Playwright does not list as a page: attach to it over
  * CDP and evaluate there (only what these assertions need).
  */
-async function attachToPopup(page: PlaywrightPage, extensionId: string): Promise<AnyPage> {
+async function attachToPopup(
+  page: PlaywrightPage,
+  extensionId: string,
+): Promise<AnyPage & { close(): Promise<unknown> }> {
   const cdp = await page.context().newCDPSession(page);
   let targetId: string | undefined;
   for (let i = 0; i < 100 && !targetId; i++) {
@@ -377,14 +449,15 @@ async function attachToPopup(page: PlaywrightPage, extensionId: string): Promise
     click: unsupported,
     screenshot: unsupported,
     bringToFront: unsupported,
-  } as AnyPage;
+    close: () => cdp.send('Target.closeTarget', { targetId: targetId as string }),
+  } as AnyPage & { close(): Promise<unknown> };
 }
 
 /**
  * Firefox's toolbar popup is no WebDriver target, but another page of the extension reaches its
  * window through extension.getViews: evaluate there with `document` bound to the popup's.
  */
-function toolbarPopupIn(helper: AnyPage): AnyPage {
+function toolbarPopupIn(helper: AnyPage): AnyPage & { close(): Promise<unknown> } {
   const evaluate = (fn: unknown, arg?: unknown) =>
     helper.evaluate(`(() => {
       const w = browser.extension.getViews({ type: 'popup' })[0];
@@ -398,7 +471,8 @@ function toolbarPopupIn(helper: AnyPage): AnyPage {
     click: unsupported,
     screenshot: unsupported,
     bringToFront: unsupported,
-  } as AnyPage;
+    close: () => helper.evaluate(`browser.extension.getViews({ type: 'popup' })[0]?.close()`),
+  } as AnyPage & { close(): Promise<unknown> };
 }
 
 describe('firefox', () => {
@@ -419,6 +493,21 @@ describe('firefox', () => {
       await showAll(popup as unknown as AnyPage);
       await scrollToHighlight(popup as unknown as AnyPage, page as unknown as AnyPage);
       await siteSwitch(popup as unknown as AnyPage, page as unknown as AnyPage);
+
+      // The hover card's button: the background opens the real popup (or a tab with ?fact= when refused).
+      await page.bringToFront();
+      await hoverCardOpensCard(
+        page as unknown as AnyPage,
+        async () => {
+          const tab = await session.browser
+            .waitForTarget((t) => t.url().includes('popup.html?fact='), { timeout: 1000 })
+            .catch(() => null);
+          if (tab) return (await tab.page()) as unknown as AnyPage & { close(): Promise<void> };
+          return toolbarPopupIn(helper as unknown as AnyPage);
+        },
+        async () =>
+          (await session.openPopup(`?tab=${tabId}`)) as unknown as AnyPage & { close(): Promise<void> },
+      );
 
       // The context-menu path, called in the background page the way the menu listener calls it.
       const how = await helper.evaluate(async (text) => {
