@@ -6,7 +6,7 @@
 import type { PageReport } from '../messaging/content-protocol.ts';
 import { findArticleRoot } from './dom/article-root.ts';
 import { MutationWatcher } from './dom/mutation-watcher.ts';
-import { installPageUi } from './dom/page-ui.ts';
+import { PageDescriptions } from './dom/page-ui.ts';
 import { unmarkAll } from './dom/painter.ts';
 import { Scheduler } from './dom/scheduler.ts';
 import { Highlighter, type MatchSegments } from './passes/highlight.ts';
@@ -39,10 +39,12 @@ export class CrossreadApp {
     // A saved copy of a page may carry old marks: strip them before reading the text.
     // (A tag lookup first: on the usual page without any <mark> it costs nothing, even on 5 MB.)
     if (doc.body && doc.getElementsByTagName('mark').length) unmarkAll(doc.body);
-    const removeUi = installPageUi(doc);
+    const descriptions = new PageDescriptions(doc);
     new HoverCard(doc, options.cards, signal);
     this.watcher = new MutationWatcher(doc.body ?? doc.documentElement, (nodes) => this.added(nodes), signal);
-    this.highlighter = new Highlighter(options.match, this.scheduler, this.watcher, signal);
+    this.highlighter = new Highlighter(options.match, this.scheduler, this.watcher, signal, () =>
+      descriptions.ensure(),
+    );
     // Ready once every slice has run AND every batch sent for matching has been answered and painted.
     const settle = () => {
       if (!this.scheduler.busy && this.highlighter.inflight === 0) this.setState('ready');
@@ -55,7 +57,7 @@ export class CrossreadApp {
         this.scheduler.stop();
         this.watcher.disconnect();
         if (doc.body) unmarkAll(doc.body);
-        removeUi();
+        descriptions.remove();
         this.highlighter.clear();
       },
       { once: true },

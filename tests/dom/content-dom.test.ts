@@ -201,8 +201,9 @@ describe('content script in pages (no extension)', () => {
         await page.evaluate(`document.querySelectorAll('mark[data-crossread-kind]').length`),
         count,
       );
-      // One description block and one card host: the styles are the manifest's CSS, not page UI.
-      assert.equal(await page.evaluate(`document.querySelectorAll('[data-crossread-ui] ').length`), 2);
+      // Only the description block: the styles are the manifest's CSS, the card host comes with
+      // the first hover.
+      assert.equal(await page.evaluate(`document.querySelectorAll('[data-crossread-ui] ').length`), 1);
       await page.evaluate(
         `crossreadFake.invalidate(); document.dispatchEvent(new CustomEvent('crossread:ping', { cancelable: true }))`,
       );

@@ -17,8 +17,9 @@ function proseLength(root: Element): number {
   let total = 0;
   for (const tag of ['p', 'li', 'pre', 'blockquote']) {
     const list = root.getElementsByTagName(tag);
-    for (let i = 0; i < list.length; i++) {
-      const n = (list[i]?.textContent ?? '').length;
+    // Indexing, not `.length`: the length of a live collection makes the browser count all of it.
+    for (let i = 0, el = list[0]; el; el = list[++i]) {
+      const n = (el.textContent ?? '').length;
       if (n >= MIN_PARAGRAPH) total += n;
       if (total >= MIN_ARTICLE_CHARS * 4) return total;
     }
@@ -50,8 +51,7 @@ export function findArticleRoot(doc: Document): Element | null {
   const scores = new Map<Element, number>();
   let paragraphs = 0;
   const ps = body.getElementsByTagName('p');
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i] as Element;
+  for (let i = 0, p = ps[0]; p; p = ps[++i]) {
     if (++paragraphs > 3000) break;
     const n = (p.textContent ?? '').length;
     if (n < MIN_PARAGRAPH) continue;

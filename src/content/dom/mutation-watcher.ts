@@ -44,12 +44,20 @@ export class MutationWatcher {
     this.pending.clear();
   }
 
-  /** Hands over what the page changed so far, then drops the records of crossread's own painting. */
+  /**
+   * Hands over what the page changed so far, then paints unobserved: while disconnected, the
+   * browser makes no records of crossread's own splitting and wrapping at all (taking and dropping
+   * them afterwards was a tenth of the content script's time on a news page).
+   */
   flushBefore<T>(paint: () => T): T {
     this.queue(this.observer.takeRecords());
-    const result = paint();
-    this.observer.takeRecords();
-    return result;
+    if (!this.connected) return paint();
+    this.observer.disconnect();
+    try {
+      return paint();
+    } finally {
+      this.observer.observe(this.target, { childList: true, subtree: true });
+    }
   }
 
   private queue(records: MutationRecord[]): void {

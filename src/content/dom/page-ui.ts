@@ -18,25 +18,41 @@ export const DESCRIPTION_IDS = {
   single: 'crossread-desc-single',
 } as const;
 
-/** Adds the descriptions once; returns a function that removes them. */
-export function installPageUi(doc: Document): () => void {
-  const desc = doc.createElement('div');
-  desc.setAttribute('data-crossread-ui', '');
-  desc.hidden = true;
-  const keys = {
-    name: 'contentDescName',
-    conflict: 'contentDescConflict',
-    corroborated: 'contentDescCorroborated',
-    single: 'contentDescSingle',
-  } as const;
-  for (const [k, id] of Object.entries(DESCRIPTION_IDS)) {
-    const span = doc.createElement('span');
-    span.id = id;
-    span.textContent = t(keys[k as keyof typeof keys]);
-    desc.append(span);
+/**
+ * The descriptions, added when the first mark is painted (a page with nothing to mark gets no UI
+ * at all); `remove` takes them out again.
+ */
+export class PageDescriptions {
+  private root: HTMLElement | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  ensure(): void {
+    if (this.root?.isConnected) return;
+    const doc = this.doc;
+    const desc = doc.createElement('div');
+    desc.setAttribute('data-crossread-ui', '');
+    desc.hidden = true;
+    const keys = {
+      name: 'contentDescName',
+      conflict: 'contentDescConflict',
+      corroborated: 'contentDescCorroborated',
+      single: 'contentDescSingle',
+    } as const;
+    for (const [k, id] of Object.entries(DESCRIPTION_IDS)) {
+      const span = doc.createElement('span');
+      span.id = id;
+      span.textContent = t(keys[k as keyof typeof keys]);
+      desc.append(span);
+    }
+    doc.documentElement.append(desc);
+    this.root = desc;
   }
-  doc.documentElement.append(desc);
-  return () => desc.remove();
+
+  remove(): void {
+    this.root?.remove();
+    this.root = null;
+  }
 }
 
 /** Removes crossread UI left in a saved copy of a page (a "Save Page As" snapshot carries it). */

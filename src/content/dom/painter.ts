@@ -1,12 +1,12 @@
 /**
- * Paints highlights with mark.js (issue 4.3), one block element at a time: the block is the
- * smallest element holding the matches, so mark.js's per-range cost stays local (PERF-NOTES:
- * `markRanges` over a whole body is quadratic; over one paragraph it is cheap). Claims first,
- * then names, so name marks sit inside claim marks. Unmarking unwraps every crossread mark and
+ * Paints highlights with mark.js (issue 4.3), one block element at a time, each range handed to
+ * `markRanges` inside the smallest element that holds it, so mark.js's per-range cost stays local
+ * (PERF-NOTES: `markRanges` over a whole body is quadratic; over a few text nodes it is cheap).
+ * Claims first, then names, so name marks sit inside claim marks. Unmarking unwraps every crossread mark and
  * merges the split text nodes again, which restores the page's markup exactly.
  */
 import Mark from 'mark.js/dist/mark.es6.js';
-import { insideForbidden } from './skip-rules.ts';
+import { insideForbidden, isForbidden } from './skip-rules.ts';
 
 /** One highlight to paint, anchored to text nodes. */
 export interface Highlight {
@@ -43,14 +43,17 @@ function textOffsets(block: Element): Map<Text, number> {
   return map;
 }
 
+/** mark.js logs `JSON.stringify(ranges)` on every call: the highlight rides under a symbol it skips. */
+const HIGHLIGHT = Symbol('highlight');
+
 interface RangeItem {
   start: number;
   length: number;
-  highlight: Highlight;
+  [HIGHLIGHT]: Highlight;
   painted?: boolean;
 }
 
-/** Paints `highlights` (all inside `block`) with one markRanges call per kind. Returns marks made. */
+/** Paints `highlights` (all inside `block`): claims, then names. Returns marks made. */
 export function paintBlock(block: Element, highlights: Highlight[], onFirst: OnFirstMark): number {
   const offsets = textOffsets(block);
   const byKind: Record<'claim' | 'name', RangeItem[]> = { claim: [], name: [] };
@@ -60,36 +63,47 @@ export function paintBlock(block: Element, highlights: Highlight[], onFirst: OnF
     if (a === undefined || b === undefined) continue;
     const start = a + h.start.offset;
     const length = b + h.end.offset - start;
-    if (length > 0) byKind[h.kind].push({ start, length, highlight: h });
+    if (length > 0) byKind[h.kind].push({ start, length, [HIGHLIGHT]: h });
   }
   const counter = { count: 0 };
   const claims = disjoint(byKind.claim);
   const names = disjoint(byKind.name);
-  if (claims.length) mark(block, claims, onFirst, counter);
-  if (!names.length) return counter.count;
-  if (!claims.length) {
-    mark(block, names, onFirst, counter);
-    return counter.count;
-  }
-  // Names after claims: each in the smallest element that holds it (often the claim mark itself),
-  // so mark.js walks a few text nodes per name instead of the whole block again. Text offsets
-  // are the same after wrapping; only the nodes were split, so they are read again.
-  const after = textOffsets(block);
-  const nodes = [...after];
+  if (claims.length) paintInSmallest(block, claims, offsets, onFirst, counter);
+  // Text offsets are the same after wrapping; only the nodes were split, so they are read again.
+  if (names.length)
+    paintInSmallest(block, names, claims.length ? textOffsets(block) : offsets, onFirst, counter);
+  return counter.count;
+}
+
+/**
+ * Hands mark.js each range inside the smallest element that holds it (a link, an emphasis, the
+ * claim mark a name sits in, else the block), so each call walks a few text nodes, not the block.
+ */
+function paintInSmallest(
+  block: Element,
+  ranges: RangeItem[],
+  offsets: Map<Text, number>,
+  onFirst: OnFirstMark,
+  counter: { count: number },
+): void {
+  const nodes = [...offsets];
   const groups = new Map<Element, RangeItem[]>();
-  for (const r of names) {
+  for (const r of ranges) {
     const first = nodeAt(nodes, r.start);
     const last = nodeAt(nodes, r.start + r.length - 1);
     if (!first || !last) continue;
     const ctx = commonElement(first[0], last[0], block);
-    const base = firstOffset(ctx, after);
+    const base = firstOffset(ctx, offsets);
     if (base === undefined) continue;
     const list = groups.get(ctx) ?? [];
-    list.push({ start: r.start - base, length: r.length, highlight: r.highlight });
+    list.push({ start: r.start - base, length: r.length, [HIGHLIGHT]: r[HIGHLIGHT] });
     groups.set(ctx, list);
   }
-  for (const [ctx, list] of groups) mark(ctx, list, onFirst, counter);
-  return counter.count;
+  for (const [ctx, list] of groups) {
+    // The walk skipped forbidden subtrees when it read the text; the page may have changed since.
+    if (insideForbidden(ctx) || isForbidden(ctx)) continue;
+    mark(ctx, list, onFirst, counter);
+  }
 }
 
 /** Ranges sorted and strictly disjoint (mark.js drops only some overlaps). */
@@ -140,14 +154,20 @@ function firstOffset(ctx: Element, offsets: Map<Text, number>): number | undefin
   return undefined;
 }
 
+/** True when an element between `node` and `ctx` (excluded) is one crossread never paints inside. */
+function forbiddenBelow(node: Node, ctx: Element): boolean {
+  for (let el = node.parentElement; el && el !== ctx; el = el.parentElement) if (isForbidden(el)) return true;
+  return false;
+}
+
 function mark(ctx: Element, ranges: RangeItem[], onFirst: OnFirstMark, counter: { count: number }): void {
   new Mark(ctx as HTMLElement).markRanges(ranges, {
     element: 'mark',
     className: 'crossread-mark',
     exclude: [],
-    filter: (node: Text) => !insideForbidden(node),
+    filter: (node: Text) => !forbiddenBelow(node, ctx),
     each: (el: Element, range: RangeItem) => {
-      const h = range.highlight;
+      const h = range[HIGHLIGHT];
       el.setAttribute('data-crossread-kind', h.kind);
       el.setAttribute('data-crossread-id', h.ids.join(' '));
       if (h.status) el.setAttribute('data-crossread-status', h.status);

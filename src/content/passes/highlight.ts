@@ -54,6 +54,8 @@ export class Highlighter {
     private readonly scheduler: Scheduler,
     private readonly watcher: MutationWatcher | null,
     private readonly signal: AbortSignal,
+    /** Called before each paint step: the marks' descriptions must exist once marks point at them. */
+    private readonly beforePaint: () => void = () => {},
   ) {}
 
   /** Queues a scan of `root`; it runs in idle slices. */
@@ -155,6 +157,7 @@ export class Highlighter {
       const t = performance.now();
       const stop = Math.min(entries.length, at + BLOCKS_PER_STEP);
       const run = () => {
+        this.beforePaint();
         for (; at < stop; at++) {
           const [block, list] = entries[at] as [Element, Highlight[]];
           if (block.isConnected) paintBlock(block, list, (mark, h) => this.register(mark, h));

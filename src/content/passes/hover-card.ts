@@ -54,8 +54,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export class HoverCard {
-  private readonly host: HTMLElement;
-  private readonly card: HTMLElement;
+  /** Built on the first show: a page whose marks are never hovered gets no card host at all. */
+  private host: HTMLElement | null = null;
+  private card: HTMLElement | null = null;
   private current: HTMLElement | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,34 +65,43 @@ export class HoverCard {
   constructor(
     private readonly doc: Document,
     private readonly source: CardSource,
-    signal: AbortSignal,
+    private readonly signal: AbortSignal,
   ) {
-    this.host = doc.createElement('div');
-    this.host.setAttribute('data-crossread-ui', '');
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CARD_CSS;
-    this.card = el(doc, 'div');
-    this.card.className = 'card';
-    this.card.hidden = true;
-    this.card.setAttribute('role', 'dialog');
-    this.card.setAttribute('aria-live', 'polite');
-    shadow.append(style, this.card);
-    doc.documentElement.append(this.host);
     const opts = { signal, capture: true };
     doc.addEventListener('mouseover', (e) => this.onOver(e), opts);
     doc.addEventListener('mouseout', (e) => this.onOut(e), opts);
     doc.addEventListener('focusin', (e) => this.onFocus(e), opts);
     doc.addEventListener('focusout', (e) => this.onBlur(e), opts);
     doc.addEventListener('keydown', (e) => this.onKey(e), opts);
-    this.host.addEventListener('mouseenter', () => clearTimeout(this.hideTimer), { signal });
-    this.host.addEventListener('mouseleave', () => this.scheduleHide(), { signal });
-    signal.addEventListener('abort', () => this.host.remove(), { once: true });
+    signal.addEventListener('abort', () => this.host?.remove(), { once: true });
+  }
+
+  /** The card's host and shadow root, made once, when a card is first shown. */
+  private ensureCard(): HTMLElement {
+    if (this.card) return this.card;
+    const doc = this.doc;
+    const host = doc.createElement('div');
+    host.setAttribute('data-crossread-ui', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const card = el(doc, 'div');
+    card.className = 'card';
+    card.hidden = true;
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-live', 'polite');
+    shadow.append(style, card);
+    doc.documentElement.append(host);
+    host.addEventListener('mouseenter', () => clearTimeout(this.hideTimer), { signal: this.signal });
+    host.addEventListener('mouseleave', () => this.scheduleHide(), { signal: this.signal });
+    this.host = host;
+    this.card = card;
+    return card;
   }
 
   /** True while the card is shown (tests and the conflict shortcut read it). */
   get open(): boolean {
-    return !this.card.hidden;
+    return this.card !== null && !this.card.hidden;
   }
 
   private markOf(target: EventTarget | null): HTMLElement | null {
@@ -121,7 +131,7 @@ export class HoverCard {
 
   private onBlur(e: FocusEvent): void {
     if (!this.markOf(e.target)) return;
-    if (e.relatedTarget === this.host) return;
+    if (this.host && e.relatedTarget === this.host) return;
     this.scheduleHide();
   }
 
@@ -131,7 +141,7 @@ export class HoverCard {
       e.stopPropagation();
     } else if ((e.key === 'Enter' || e.key === ' ') && this.markOf(e.target) && this.open) {
       // Enter on a highlight moves focus into the card, so its button is reachable.
-      const button = this.card.querySelector('button');
+      const button = this.card?.querySelector('button');
       if (button) {
         e.preventDefault();
         button.focus();
@@ -146,7 +156,7 @@ export class HoverCard {
 
   hide(): void {
     clearTimeout(this.hideTimer);
-    this.card.hidden = true;
+    if (this.card) this.card.hidden = true;
     this.current = null;
   }
 
@@ -172,8 +182,9 @@ export class HoverCard {
   }
 
   private render(children: Node[]): void {
-    this.card.replaceChildren(...children);
-    this.card.hidden = false;
+    const card = this.ensureCard();
+    card.replaceChildren(...children);
+    card.hidden = false;
   }
 
   private place(mark: HTMLElement): void {
@@ -182,13 +193,14 @@ export class HoverCard {
     const h = this.doc.documentElement.clientHeight;
     const left = Math.max(4, Math.min(r.left, w - Math.min(420, w * 0.92) - 4));
     const below = r.bottom + 6;
-    this.card.style.left = `${left}px`;
+    const card = this.ensureCard();
+    card.style.left = `${left}px`;
     if (below + 160 > h && r.top > h / 2) {
-      this.card.style.top = '';
-      this.card.style.bottom = `${h - r.top + 6}px`;
+      card.style.top = '';
+      card.style.bottom = `${h - r.top + 6}px`;
     } else {
-      this.card.style.bottom = '';
-      this.card.style.top = `${below}px`;
+      card.style.bottom = '';
+      card.style.top = `${below}px`;
     }
   }
 
