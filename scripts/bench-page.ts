@@ -4,7 +4,10 @@
  *
  *   - crossread's own page main-thread work (setup + text extraction + painting, from the bench build's
  *     own timings) next to a plain TreeWalker pass over the same page, measured in the same page;
- *     the background's matching time beside it (it runs off the page's main thread);
+ *     the background's matching time beside it (it runs off the page's main thread). Both cold (the
+ *     first run in the page: crossread's first scan, the walk's first pass) and warm (the median of
+ *     five more runs of each in the same page, as PERF-NOTES measured the lower bound and the
+ *     ratios the issue's target comes from). The target is checked warm; cold is printed beside it;
  *   - scanning → ready; the longest crossread slice and the longest task (PerformanceObserver
  *     longtask) between scanning and ready;
  *   - on real news pages from ../shared/pages (seven story paragraphs injected, as in PERF-NOTES)
@@ -24,12 +27,14 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusIndex } from '../src/core/index/schema.ts';
 import { createPageMatcher, matchText } from '../src/core/match/page-matcher.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
-import { startServer } from '../tests/support/server.ts';
+import { startIsolatedServer } from '../tests/support/server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/pages');
 const quick = process.argv.includes('--quick');
 const RUNS = 3;
+/** Extra full runs of crossread in the same page (bench builds re-run on request), for the warm figures. */
+const WARM_RUNS = 5;
 
 const NEWS = [
   'cnn.html',
@@ -134,7 +139,7 @@ const OBSERVE = `(() => {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-crossread-state'] });
 })()`;
 
-/** The lower bound: a plain TreeWalker pass over the page's text, median of 5, in the same page. */
+/** The lower bound: a plain TreeWalker pass over the page's text, 5 times in the same page (all times). */
 const TREEWALKER = `(() => {
   const times = [];
   for (let r = 0; r < 5; r++) {
@@ -148,8 +153,7 @@ const TREEWALKER = `(() => {
     times.push(performance.now() - t);
     if (!out.length) break;
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1];
+  return times;
 })()`;
 
 interface Row {
@@ -157,10 +161,15 @@ interface Row {
   extract: number;
   paint: number;
   chars: number;
+  /** Warm: median of the walk's passes after the first; crossread's median of WARM_RUNS re-runs. */
   walk: number;
   main: number;
   match: number;
   ratio: number;
+  /** Cold: the walk's first pass; crossread's first scan of the page. */
+  coldWalk: number;
+  coldMain: number;
+  coldRatio: number;
   ready: number;
   slice: number;
   task: number;
@@ -186,7 +195,7 @@ async function main() {
   }
   await writeFile(path.join(pagesDir, 'huge-5mb.html'), await hugePage(story));
 
-  const server = await startServer(pagesDir);
+  const server = await startIsolatedServer(pagesDir);
   const session = await launchChromium(path.join(root, 'dist/bench-chrome'));
   await session.context.addInitScript(OBSERVE);
   // Only the test server: the saved pages' scripts, fonts and images would otherwise time out one by one.
@@ -211,20 +220,46 @@ async function main() {
             tasks: [number, number][];
           };
           await page.waitForTimeout(200);
-          const walk = (await page.evaluate(TREEWALKER)) as number;
+          const walks = (await page.evaluate(TREEWALKER)) as number[];
           const chars = (await page.evaluate('document.body.textContent.length')) as number;
-          const main = bench.setup + bench.extract + bench.paint;
+          const coldMain = bench.setup + bench.extract + bench.paint;
           if (process.argv.includes('--verbose')) console.log(f, JSON.stringify(bench));
           const during = seen.tasks.filter(([s]) => s >= seen.scanning - 1).map(([, d]) => d);
+          // Warm: crossread runs again on the same page (unmarks, scans, paints), as the walk did.
+          const warm: { main: number; match: number; extract: number; paint: number }[] = [];
+          for (let w = 0; w < (f.startsWith('huge') ? 0 : WARM_RUNS); w++) {
+            await page.evaluate(`postMessage('crossread:bench-rerun', '*')`);
+            await page.waitForFunction(
+              `document.documentElement.hasAttribute('data-crossread-bench')`,
+              null,
+              {
+                timeout: 60000,
+              },
+            );
+            const b = JSON.parse((await page.getAttribute('html', 'data-crossread-bench')) ?? '{}');
+            warm.push({
+              main: b.setup + b.extract + b.paint,
+              match: b.match,
+              extract: b.extract,
+              paint: b.paint,
+            });
+            await page.waitForTimeout(50);
+          }
+          const walk = median(walks.slice(1));
+          const main = warm.length ? median(warm.map((x) => x.main)) : coldMain;
+          const coldWalk = walks[0] as number;
           runs.push({
             page: f,
-            extract: bench.extract,
-            paint: bench.paint,
+            extract: warm.length ? median(warm.map((x) => x.extract)) : bench.extract,
+            paint: warm.length ? median(warm.map((x) => x.paint)) : bench.paint,
             chars,
             walk,
             main,
-            match: bench.match,
+            match: warm.length ? median(warm.map((x) => x.match)) : bench.match,
             ratio: main / walk,
+            coldWalk,
+            coldMain,
+            coldRatio: coldMain / coldWalk,
             ready: seen.ready - seen.scanning,
             slice: bench.longest,
             task: during.length ? Math.max(...during) : 0,
@@ -244,6 +279,9 @@ async function main() {
         main: pick('main'),
         match: pick('match'),
         ratio: pick('ratio'),
+        coldWalk: pick('coldWalk'),
+        coldMain: pick('coldMain'),
+        coldRatio: pick('coldRatio'),
         ready: pick('ready'),
         slice: pick('slice'),
         task: pick('task'),
@@ -256,17 +294,22 @@ async function main() {
   }
 
   console.log(
-    '\npage                  chars   walk ms  main ms  ×walk  bg match ms  ready ms  slice ms  longtask ms  marks',
+    '\n                              ---------- warm ----------------------------   ------ cold ------',
+  );
+  console.log(
+    'page                  chars   walk ms  main ms (extract + paint)  ×walk  bg match  walk ms  main ms  ×walk  ready ms  slice ms  longtask ms  marks',
   );
   for (const r of rows)
     console.log(
-      `${r.page.padEnd(20)} ${String(r.chars).padStart(8)} ${fmt(r.walk, 2).padStart(8)} ${fmt(r.main, 2).padStart(8)} (${fmt(r.extract).padStart(6)} + ${fmt(r.paint).padStart(6)})   ${fmt(r.ratio).padStart(6)} ${fmt(r.match).padStart(12)} ${fmt(r.ready, 0).padStart(9)} ${fmt(r.slice).padStart(9)} ${fmt(r.task, 0).padStart(12)} ${String(r.marks).padStart(6)}`,
+      `${r.page.padEnd(20)} ${String(r.chars).padStart(8)} ${fmt(r.walk, 2).padStart(8)} ${fmt(r.main, 2).padStart(8)} (${fmt(r.extract).padStart(6)} + ${fmt(r.paint).padStart(6)})   ${fmt(r.ratio).padStart(6)} ${fmt(r.match).padStart(9)} ${fmt(r.coldWalk, 2).padStart(8)} ${fmt(r.coldMain, 2).padStart(8)} ${fmt(r.coldRatio).padStart(6)} ${fmt(r.ready, 0).padStart(9)} ${fmt(r.slice).padStart(9)} ${fmt(r.task, 0).padStart(12)} ${String(r.marks).padStart(6)}`,
     );
 
   const news = rows.filter((r) => !r.page.startsWith('huge'));
   const huge = rows.find((r) => r.page.startsWith('huge')) as Row;
   const missed: string[] = [];
   const medRatio = median(news.map((r) => r.ratio));
+  const medCold = median(news.map((r) => r.coldRatio));
+  const medWithMatch = median(news.map((r) => (r.main + r.match) / r.walk));
   const medReady = median(news.map((r) => r.ready));
 
   // Matching with a 10,000-article index vs the seed index (core, same V8 as the page's engine).
@@ -306,7 +349,7 @@ async function main() {
 
   const bundle = (await stat(path.join(root, 'dist/chrome/content.js'))).size;
   const targets: [string, string, boolean][] = [
-    ['page main-thread work ≤ 3× TreeWalker (median news page)', `×${fmt(medRatio)}`, medRatio <= 3],
+    ['page main-thread work ≤ 3× TreeWalker (median news page, warm)', `×${fmt(medRatio)}`, medRatio <= 3],
     ['scanning → ready ≤ 150 ms (median news page)', `${fmt(medReady, 0)} ms`, medReady <= 150],
     ['5 MB page: no crossread slice over 50 ms', `${fmt(huge.slice)} ms`, huge.slice <= 50],
     ['5 MB page: no long task over 50 ms while scanning', `${fmt(huge.task, 0)} ms`, huge.task <= 50],
@@ -318,6 +361,9 @@ async function main() {
     ],
     ['content.js ≤ 40 KB minified', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 40 * 1024],
   ];
+  console.log(
+    `\nmedian news page: page main thread ×${fmt(medRatio)} warm, ×${fmt(medCold)} cold; with the background's matching added ×${fmt(medWithMatch)} warm`,
+  );
   console.log(`\nmatching: ${matchLine}`);
   console.log('\ntarget                                                   measured      ok');
   for (const [name, value, ok] of targets) {
