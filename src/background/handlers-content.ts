@@ -15,6 +15,7 @@ import type {
   OpenTarget,
   SegmentMatches,
 } from '../messaging/content-protocol.ts';
+import { pushPageChanged } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
 import { isSiteEnabled } from './site-settings.ts';
 
@@ -163,6 +164,13 @@ export const contentHandlers: Handlers<ContentToBackground> = {
       const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
     }
+    return true;
+  },
+  'content/state'(payload, sender) {
+    const state = (payload as { state?: unknown } | null)?.state;
+    if (state !== 'scanning' && state !== 'ready' && state !== 'off') throw new Error('bad payload');
+    if (typeof sender.tab?.id !== 'number') return false;
+    pushPageChanged(sender.tab.id, state);
     return true;
   },
 };

@@ -4,6 +4,7 @@
  * still checked, so a bad call gets a clear error instead of a wrong answer.
  */
 
+import browser from 'webextension-polyfill';
 import {
   factsById,
   factsInvolving,
@@ -16,8 +17,10 @@ import {
 } from '../core/index/query.ts';
 import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
-import type { Handlers } from '../messaging/channel.ts';
-import type { Overview, PopupToBackground } from '../messaging/popup-protocol.ts';
+import { envelope, type Handlers } from '../messaging/channel.ts';
+import type { PageReport } from '../messaging/content-protocol.ts';
+import type { Overview, PopupToBackground, ToPopup } from '../messaging/popup-protocol.ts';
+import type { Envelope } from '../messaging/protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
 import { takePendingQuery } from './pending-query.ts';
@@ -38,6 +41,15 @@ async function requireIndex(): Promise<CorpusIndex> {
   const loaded = await loadIndex();
   if (!loaded.index) throw new Error(loaded.error);
   return loaded.index;
+}
+
+/**
+ * Tells open popups that the page in `tabId` changed (see `popup/pageChanged`). Nobody may be
+ * listening: then sendMessage rejects, and that is fine.
+ */
+export function pushPageChanged(tabId: number, state: PageReport['state']): void {
+  const message: Envelope<ToPopup, 'popup/pageChanged'> = envelope('popup/pageChanged', { tabId, state });
+  browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 // The lookup's folded words are built once per loaded index, on the first lookup.

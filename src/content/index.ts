@@ -160,6 +160,20 @@ function benchReruns(): void {
   });
 }
 
+/**
+ * Tells open popups when the page's state changes (the background relays it as
+ * `popup/pageChanged`), so a popup follows a rescan or the site switch without polling.
+ */
+function announceState(): void {
+  let last: string | null = null;
+  new MutationObserver(() => {
+    const state = html.getAttribute('data-crossread-state');
+    if (state === last || (state !== 'scanning' && state !== 'ready' && state !== 'off')) return;
+    last = state;
+    if (alive()) void send('content/state', { state });
+  }).observe(html, { attributes: true, attributeFilter: ['data-crossread-state'] });
+}
+
 function start(): void {
   if (anotherInstanceRuns()) return;
   // A saved copy of a page may carry crossread's attributes and UI from the session that saved it.
@@ -198,6 +212,7 @@ function start(): void {
     } else if (!off && !app) void setupAndRun();
   });
 
+  announceState();
   if (__BENCH__) benchReruns();
   void setupAndRun().catch((error) => {
     if (alive()) console.error('crossread:', error);

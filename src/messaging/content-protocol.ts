@@ -96,6 +96,11 @@ export type ContentToBackground = {
   'content/card': { request: { kind: 'name' | 'claim'; ids: string[] }; response: CardData | null };
   /** Opens the popup's full view of a fact or name (the hover card's button). */
   'content/open': { request: OpenTarget; response: boolean };
+  /**
+   * The page's state changed (`html[data-crossread-state]`: scanning, ready, off). The background
+   * relays it to open popups (`popup/pageChanged`), so they refresh without polling.
+   */
+  'content/state': { request: { state: 'scanning' | 'ready' | 'off' }; response: boolean };
 };
 
 export type BackgroundToContent = {

@@ -7,7 +7,7 @@
 import type { EntityMatch, FactSummary } from '../core/index/query.ts';
 import type { FactRow } from '../core/index/query-fact-rows.ts';
 import type { Entity, Source } from '../core/index/schema.ts';
-import type { EntityBrief, OpenTarget } from './content-protocol.ts';
+import type { EntityBrief, OpenTarget, PageReport } from './content-protocol.ts';
 
 export type { EntityMatch, FactRow, FactSummary };
 
@@ -71,4 +71,13 @@ export type PopupToBackground = {
   'popup/pendingQuery': { request: Record<string, never>; response: string | null };
   /** The fact or name a hover card's "open full view" asked for, taken once (then cleared). */
   'popup/openTarget': { request: Record<string, never>; response: OpenTarget | null };
+};
+
+/**
+ * Pushed to open popups by the background (runtime.sendMessage, no reply expected): the page in
+ * tab `tabId` changed state (scanning, ready, off), relayed from its content script's
+ * `content/state`. The popup asks that page for its report again, once.
+ */
+export type ToPopup = {
+  'popup/pageChanged': { request: { tabId: number; state: PageReport['state'] }; response: undefined };
 };

@@ -30,6 +30,7 @@ import type {
 import { button, h } from './dom.ts';
 import { t } from './i18n.ts';
 import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
+import { onDisabledSitesChanged, onPageChanged } from './page-push.ts';
 import { disabledSites, setEnabled } from './site-switch.ts';
 import { setSources } from './source-names.ts';
 import { statement, statementView } from './views/common.ts';
@@ -174,18 +175,32 @@ function renderSite(): void {
 
 async function toggleSite(): Promise<void> {
   if (!state.host) return;
-  state.enabled = !state.enabled;
-  await setEnabled(state.host, state.enabled);
+  await setEnabled(state.host, !state.enabled);
+  // The rest arrives as pushes: the storage change (below) and then the page's new state.
+}
+
+/** The switch changed (here or in another window): show it at once, the page follows with a push. */
+function sitesChanged(hosts: string[]): void {
+  if (!state.host) return;
+  const enabled = !hosts.includes(state.host);
+  if (enabled === state.enabled) return;
+  const hadFocus = document.activeElement?.id === 'site-switch';
+  state.enabled = enabled;
   renderSite();
-  document.getElementById('site-switch')?.focus();
-  // The content script repaints or clears the page on the storage change; ask again once it has.
-  for (let i = 0; i < 40; i++) {
-    await new Promise((r) => setTimeout(r, 150));
-    await refreshPage();
-    const settled = state.enabled ? state.report?.state === 'ready' : state.report?.state === 'off';
-    if (settled || !state.report) break;
-  }
-  if (top().kind === 'home' && !state.query) await render();
+  if (hadFocus) document.getElementById('site-switch')?.focus();
+  void repaintHome();
+}
+
+/** The page pushed a new state: ask it for its report once, and show it if the summary is up. */
+async function pageChanged(tabId: number): Promise<void> {
+  await firstView.catch(() => undefined);
+  if (tabId !== state.tabId) return;
+  await refreshPage();
+  await repaintHome();
+}
+
+async function repaintHome(): Promise<void> {
+  if (top().kind === 'home' && !state.query) await render({ focus: focusKey() });
 }
 
 // ---- navigation --------------------------------------------------------------------------
@@ -398,25 +413,30 @@ document.addEventListener('keydown', (event) => {
 
 // ---- start -------------------------------------------------------------------------------
 
+let refreshSeq = 0;
+
 async function refreshPage(): Promise<void> {
+  const seq = ++refreshSeq;
   // The site list is read beside the report, not after it: the host is only known from the report.
   const [report, disabled] = await Promise.all([
     pageReport(state.tabId),
     disabledSites().catch((): string[] => []),
   ]);
   performance.mark('crossread:report');
-  state.report = report;
-  state.host = hostOf(report?.url);
-  state.enabled = !(state.host && disabled.includes(state.host));
+  if (seq !== refreshSeq) return; // a newer push asked again
+  let page: PageView | null = null;
   if (report && report.state !== 'off' && (report.claims.length || report.names.length)) {
-    state.page = (await value('popup/page', {
+    page = (await value('popup/page', {
       facts: [...new Set(report.claims.flatMap((c) => c.ids))],
       names: report.names.map((n) => n.id),
     }).catch(() => null)) as PageView | null;
     performance.mark('crossread:page');
-  } else {
-    state.page = null;
   }
+  if (seq !== refreshSeq) return;
+  state.report = report;
+  state.page = page;
+  state.host = hostOf(report?.url);
+  state.enabled = !(state.host && disabled.includes(state.host));
   renderSite();
 }
 
@@ -461,22 +481,20 @@ async function start(): Promise<void> {
     setTimeout(resolve, 200);
   });
   document.body.dataset.firstPaint = performance.now().toFixed(1);
+  document.body.dataset.scriptStart = scriptStart.toFixed(1);
   // What that frame showed (the bench counts only frames with the page summary in them).
   document.body.dataset.firstView = document.getElementById('summary-counts')
     ? 'summary'
     : (main.dataset.view ?? '');
-  document.body.dataset.scriptStart = scriptStart.toFixed(1);
   document.body.dataset.ready = '1';
-
-  // A page still being read: look again until its report settles, then repaint the summary.
-  for (let i = 0; i < 20 && state.report?.state === 'scanning'; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    await refreshPage();
-    if (state.report?.state !== 'scanning' && top().kind === 'home' && !state.query) await render();
-  }
 }
 
-start().catch((error) => {
+// A page still being read, the site switch, new content on the page: pushed, never polled.
+onPageChanged((change) => void pageChanged(change.tabId));
+onDisabledSitesChanged(sitesChanged);
+
+const firstView = start();
+firstView.catch((error) => {
   main.replaceChildren(statementView(t('popupFailed', String((error as Error)?.message ?? error)), 'error'));
   document.body.dataset.ready = '1';
   console.error('crossread:', error);

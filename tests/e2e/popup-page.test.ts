@@ -223,6 +223,50 @@ async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
 }
 
 /**
+ * The site switched off and on again from outside the popup's own button (storage written
+ * directly, as another window's popup would): the open popup follows on pushes alone, the
+ * storage change for "off" and the page's `content/state` → `popup/pageChanged` for "ready".
+ */
+async function switchFromOutside(popup: AnyPage, page: AnyPage): Promise<void> {
+  const host = new URL(server.origin).hostname;
+  const write = (off: boolean) =>
+    popup.evaluate(
+      async (sites: string[]) => {
+        const api =
+          (globalThis as unknown as { browser?: StorageApi }).browser ??
+          (globalThis as unknown as { chrome: StorageApi }).chrome;
+        await api.storage.sync.set({ disabledSites: sites });
+      },
+      off ? [host] : [],
+    );
+  await write(true);
+  await until(
+    page,
+    () => document.documentElement.dataset.crossreadState === 'off',
+    null,
+    'the page to go off',
+  );
+  await until(
+    popup,
+    () => document.querySelector('#page-state')?.getAttribute('data-state') === 'off',
+    null,
+    'the popup to show off without its own click',
+  );
+  await write(false);
+  await until(
+    page,
+    () => document.documentElement.dataset.crossreadState === 'ready',
+    null,
+    'the page to repaint',
+  );
+  await until(popup, () => !!document.getElementById('summary-counts'), null, 'the summary pushed back');
+}
+
+interface StorageApi {
+  storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
+}
+
+/**
  * The page's tab id, from an extension page: every tab is asked for its page report (the
  * extension has no "tabs" permission, so tab URLs are hidden); the one reporting `url` is it.
  */
@@ -330,6 +374,7 @@ describe('chromium', () => {
       await showAll(popup);
       await scrollToHighlight(popup, page);
       await siteSwitch(popup, page);
+      await switchFromOutside(popup, page);
 
       // Pages the corpus has nothing on, and pages that are no article: one plain statement each,
       // and the lookup offered (focused).
@@ -493,6 +538,7 @@ describe('firefox', () => {
       await showAll(popup as unknown as AnyPage);
       await scrollToHighlight(popup as unknown as AnyPage, page as unknown as AnyPage);
       await siteSwitch(popup as unknown as AnyPage, page as unknown as AnyPage);
+      await switchFromOutside(popup as unknown as AnyPage, page as unknown as AnyPage);
 
       // The hover card's button: the background opens the real popup (or a tab with ?fact= when refused).
       await page.bringToFront();
