@@ -371,7 +371,7 @@ async function main() {
     if (!ok) missed.push(name);
   }
   console.log(
-    '\nmain = setup (article detection, UI) + extraction + painting on the page main thread; bg match = core matching in the background (off the page thread).',
+    '\nmain = setup (article detection, listeners) + extraction + painting on the page main thread; bg match = core matching in the background (off the page thread).',
   );
   if (missed.length) {
     console.error(`\nbench-page: missed ${missed.length} target(s)`);

@@ -83,11 +83,12 @@ function send<K extends keyof ContentToBackground & string>(
   });
 }
 
+/** Bench builds: the last setup, for re-runs on request (benchReruns). */
 let lastSetup: PageSetup | null = null;
 
 function runWith(setup: PageSetup): void {
   stopApp();
-  lastSetup = setup;
+  if (__BENCH__) lastSetup = setup;
   if (!setup.enabled) {
     html.setAttribute('data-crossread-state', 'off');
     return;

@@ -2,8 +2,8 @@
  * Paints highlights with mark.js (issue 4.3), one block element at a time, each range handed to
  * `markRanges` inside the smallest element that holds it, so mark.js's per-range cost stays local
  * (PERF-NOTES: `markRanges` over a whole body is quadratic; over a few text nodes it is cheap).
- * Claims first, then names, so name marks sit inside claim marks. Unmarking unwraps every crossread mark and
- * merges the split text nodes again, which restores the page's markup exactly.
+ * Claims first, then names, so name marks sit inside claim marks. Unmarking unwraps every
+ * crossread mark and merges the split text nodes again, which restores the page's markup exactly.
  */
 import Mark from 'mark.js/dist/mark.es6.js';
 import { insideForbidden, isForbidden } from './skip-rules.ts';
@@ -101,7 +101,7 @@ function paintInSmallest(
   }
   for (const [ctx, list] of groups) {
     // The walk skipped forbidden subtrees when it read the text; the page may have changed since.
-    if (insideForbidden(ctx) || isForbidden(ctx)) continue;
+    if (isForbidden(ctx) || insideForbidden(ctx)) continue;
     mark(ctx, list, onFirst, counter);
   }
 }

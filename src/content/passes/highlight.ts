@@ -27,7 +27,7 @@ export interface Registered {
 
 /** Timings of crossread's own work (reported by bench builds): page main thread, and background matching. */
 export interface Timings {
-  /** Stale-mark strip, UI install, article detection: once per page. */
+  /** Stale-mark strip, card listeners, article detection: once per page. */
   setup: number;
   extract: number;
   paint: number;
