@@ -193,9 +193,16 @@ async function scrollToHighlight(popup: AnyPage, page: AnyPage): Promise<void> {
   await popup.waitForSelector('#summary-counts', { timeout: 5000 });
 }
 
-/** The per-site switch turns highlighting off on the page and the popup says so; on again. */
-async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
-  await popup.click('#site-switch');
+/**
+ * Turns the site off with `flip(false)`, checks the page and the open popup say off, turns it on
+ * with `flip(true)`, and checks the page repaints and the popup's summary comes back.
+ */
+async function offAndOn(
+  popup: AnyPage,
+  page: AnyPage,
+  flip: (on: boolean) => Promise<unknown>,
+): Promise<void> {
+  await flip(false);
   await until(
     page,
     () => document.documentElement.dataset.crossreadState === 'off',
@@ -206,20 +213,25 @@ async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
     popup,
     () => document.querySelector('#page-state')?.getAttribute('data-state') === 'off',
     null,
-    'off',
+    'the popup to show off',
   );
   assert.equal(
     await popup.evaluate(() => document.getElementById('site-switch')?.getAttribute('aria-checked')),
     'false',
   );
-  await popup.click('#site-switch');
+  await flip(true);
   await until(
     page,
     () => document.documentElement.dataset.crossreadState === 'ready',
     null,
     'the page to repaint',
   );
-  await popup.waitForSelector('#summary-counts', { timeout: 5000 });
+  await until(popup, () => !!document.getElementById('summary-counts'), null, 'the summary back');
+}
+
+/** The per-site switch turns highlighting off on the page and the popup says so; on again. */
+async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
+  await offAndOn(popup, page, () => popup.click('#site-switch'));
 }
 
 /**
@@ -229,7 +241,7 @@ async function siteSwitch(popup: AnyPage, page: AnyPage): Promise<void> {
  */
 async function switchFromOutside(popup: AnyPage, page: AnyPage): Promise<void> {
   const host = new URL(server.origin).hostname;
-  const write = (off: boolean) =>
+  await offAndOn(popup, page, (on) =>
     popup.evaluate(
       async (sites: string[]) => {
         const api =
@@ -237,29 +249,9 @@ async function switchFromOutside(popup: AnyPage, page: AnyPage): Promise<void> {
           (globalThis as unknown as { chrome: StorageApi }).chrome;
         await api.storage.sync.set({ disabledSites: sites });
       },
-      off ? [host] : [],
-    );
-  await write(true);
-  await until(
-    page,
-    () => document.documentElement.dataset.crossreadState === 'off',
-    null,
-    'the page to go off',
+      on ? [] : [host],
+    ),
   );
-  await until(
-    popup,
-    () => document.querySelector('#page-state')?.getAttribute('data-state') === 'off',
-    null,
-    'the popup to show off without its own click',
-  );
-  await write(false);
-  await until(
-    page,
-    () => document.documentElement.dataset.crossreadState === 'ready',
-    null,
-    'the page to repaint',
-  );
-  await until(popup, () => !!document.getElementById('summary-counts'), null, 'the summary pushed back');
 }
 
 interface StorageApi {
