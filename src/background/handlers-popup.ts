@@ -17,9 +17,15 @@ import {
 } from '../core/index/query.ts';
 import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
-import { envelope, type Handlers } from '../messaging/channel.ts';
-import type { PageReport } from '../messaging/content-protocol.ts';
-import type { Overview, PopupToBackground, ToPopup } from '../messaging/popup-protocol.ts';
+import { envelope, type Handlers, sendToTab } from '../messaging/channel.ts';
+import type { PageReport, PopupToContent } from '../messaging/content-protocol.ts';
+import type {
+  Overview,
+  PageStart,
+  PageView,
+  PopupToBackground,
+  ToPopup,
+} from '../messaging/popup-protocol.ts';
 import type { Envelope } from '../messaging/protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
@@ -52,6 +58,47 @@ export function pushPageChanged(tabId: number, state: PageReport['state']): void
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
+/** What the page summary shows for these facts and names. */
+function pageView(index: CorpusIndex, factIds: string[], nameIds: Set<string>): PageView {
+  return {
+    facts: factsById(index, factIds).map((f) => summarizeFact(index, f)),
+    names: index.entities
+      .filter((e) => nameIds.has(e.id))
+      .map((e) => ({ id: e.id, name: e.name, type: e.type })),
+    leftOut: leftOut(index, factIds),
+  };
+}
+
+function startTab(value: unknown): number | 'active' | null {
+  if (value === 'active') return value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/**
+ * The popup's page at start, asked here so the popup's first paint needs one round trip: the
+ * tab, its content script's report (no content script: null), and the summary's data.
+ */
+async function pageStart(tab: number | 'active' | null): Promise<PageStart> {
+  let tabId: number | null = null;
+  try {
+    tabId =
+      tab === 'active'
+        ? ((await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null)
+        : tab;
+  } catch {
+    tabId = null;
+  }
+  if (tabId === null) return { tabId, report: null, view: null };
+  const reply = await sendToTab<PopupToContent, 'page/report'>(tabId, 'page/report', {});
+  const report = reply.ok && reply.value && typeof reply.value === 'object' ? reply.value : null;
+  if (!report || report.state === 'off' || !(report.claims.length || report.names.length))
+    return { tabId, report, view: null };
+  const loaded = await loadIndex();
+  if (!loaded.index) return { tabId, report, view: null };
+  const facts = [...new Set(report.claims.flatMap((c) => c.ids))];
+  return { tabId, report, view: pageView(loaded.index, facts, new Set(report.names.map((n) => n.id))) };
+}
+
 // The lookup's folded words are built once per loaded index, on the first lookup.
 let table: LookupTable | undefined;
 
@@ -78,24 +125,18 @@ async function overview(): Promise<Overview> {
 export const popupHandlers: Handlers<PopupToBackground> = {
   'popup/overview': overview,
   async 'popup/start'(payload) {
-    const takeTarget = (payload as { takeTarget?: unknown } | null)?.takeTarget === true;
+    const p = payload as { takeTarget?: unknown; tab?: unknown } | null;
+    const page = pageStart(startTab(p?.tab));
     return {
       overview: await overview(),
       query: takePendingQuery(),
-      target: takeTarget ? takeOpenTarget() : null,
+      target: p?.takeTarget === true ? takeOpenTarget() : null,
+      page: await page,
     };
   },
   async 'popup/page'(payload) {
     const index = await requireIndex();
-    const factIds = ids(payload?.facts);
-    const nameIds = new Set(ids(payload?.names));
-    return {
-      facts: factsById(index, factIds).map((f) => summarizeFact(index, f)),
-      names: index.entities
-        .filter((e) => nameIds.has(e.id))
-        .map((e) => ({ id: e.id, name: e.name, type: e.type })),
-      leftOut: leftOut(index, factIds),
-    };
+    return pageView(index, ids(payload?.facts), new Set(ids(payload?.names)));
   },
   async 'popup/fact'(payload) {
     const index = await requireIndex();

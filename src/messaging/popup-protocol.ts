@@ -55,11 +55,25 @@ export interface PopupStart {
   query: string | null;
   /** The fact or name the hover card's button asked for, taken once; null when not asked to take it. */
   target: OpenTarget | null;
+  /** The page the popup is about, fetched by the background beside the rest (first paint). */
+  page: PageStart;
+}
+
+/** The popup's page at start: its tab, the content script's report, and the summary's data. */
+export interface PageStart {
+  tabId: number | null;
+  report: PageReport | null;
+  /** Null when the report has nothing to summarise (no page, off, nothing found). */
+  view: PageView | null;
 }
 
 export type PopupToBackground = {
   /** The overview, the waiting query and the open target together (first paint: one round trip). */
-  'popup/start': { request: { takeTarget: boolean }; response: PopupStart };
+  /**
+   * Everything the first paint needs in one round trip: the overview, the waiting query, the open
+   * target, and the page (`tab`: a tab id, or 'active' for the active tab of the focused window).
+   */
+  'popup/start': { request: { takeTarget: boolean; tab: number | 'active' | null }; response: PopupStart };
   'popup/overview': { request: Record<string, never>; response: Overview };
   /** Everything the page summary needs in one round trip (first paint: issue 5.7). */
   'popup/page': { request: { facts: string[]; names: string[] }; response: PageView };

@@ -433,6 +433,11 @@ async function refreshPage(): Promise<void> {
     performance.mark('crossread:page');
   }
   if (seq !== refreshSeq) return;
+  showPage(report, page, disabled);
+}
+
+/** Takes a page report and its summary data into the state, with the site switch. */
+function showPage(report: PageReport | null, page: PageView | null, disabled: string[]): void {
   state.report = report;
   state.page = page;
   state.host = hostOf(report?.url);
@@ -444,13 +449,23 @@ async function start(): Promise<void> {
   // Everything at once: the overview with the waiting query and what to open (one background
   // round trip), and the page. The URL names a card (a tab), or the hover card's button left one.
   const named = !!(params.get('fact') || params.get('name'));
-  const begun = send('popup/start', { takeTarget: !named });
-  const page = pageTabId(params).then((id) => {
-    state.tabId = id;
-    return refreshPage();
-  });
+  const tabParam = params.get('tab');
+  const tab = tabParam === null ? 'active' : /^\d{1,10}$/.test(tabParam) ? Number(tabParam) : null;
+  // The background fetches the page's report and summary beside the rest: one round trip.
+  const begun = send('popup/start', { takeTarget: !named, tab });
+  const sites = disabledSites().catch((): string[] => []);
   const reply = await begun;
   performance.mark('crossread:overview');
+  let page: Promise<void>;
+  if (reply.ok) {
+    state.tabId = reply.value.page.tabId;
+    page = sites.then((disabled) => showPage(reply.value.page.report, reply.value.page.view, disabled));
+  } else {
+    page = pageTabId(params).then((id) => {
+      state.tabId = id;
+      return refreshPage();
+    });
+  }
   const opened = reply.ok ? reply.value.target : null;
   const fact = params.get('fact') ?? (opened?.kind === 'claim' ? opened.id : null);
   const name = params.get('name') ?? (opened?.kind === 'name' ? opened.id : null);
