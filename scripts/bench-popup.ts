@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/support/chromium.ts';
-import { launchFirefox } from '../tests/support/firefox.ts';
+import { findPageTab, launchFirefox } from '../tests/support/firefox.ts';
 import { startServer } from '../tests/support/server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -142,26 +142,7 @@ async function benchFirefox(origin: string, dir: string): Promise<Result> {
     // The page's tab id, asked from an extension page (no "tabs" permission: URLs are hidden).
     const helper = await session.openPopup('?tab=none');
     await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-    const tabId = await helper.evaluate(async (u: string) => {
-      const api = (
-        globalThis as unknown as {
-          browser: {
-            tabs: {
-              query(q: object): Promise<{ id?: number }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).browser;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = (await api.tabs
-          .sendMessage(tab.id, { crossread: 1, type: 'page/report', payload: {} })
-          .catch(() => null)) as { ok?: boolean; value?: { url?: string } } | null;
-        if (reply?.ok && reply.value?.url === u) return tab.id;
-      }
-      return null;
-    }, url);
+    const tabId = await findPageTab(helper, url);
     if (typeof tabId !== 'number') throw new Error('firefox: the page tab was not found');
     await helper.close();
     const opens: Open[] = [];

@@ -19,12 +19,13 @@ import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import { envelope, type Handlers, sendToTab } from '../messaging/channel.ts';
 import type { PageReport, PopupToContent } from '../messaging/content-protocol.ts';
-import type {
-  Overview,
-  PageStart,
-  PageView,
-  PopupToBackground,
-  ToPopup,
+import {
+  type Overview,
+  type PageStart,
+  type PageView,
+  type PopupToBackground,
+  pageRequest,
+  type ToPopup,
 } from '../messaging/popup-protocol.ts';
 import type { Envelope } from '../messaging/protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
@@ -91,12 +92,11 @@ async function pageStart(tab: number | 'active' | null): Promise<PageStart> {
   if (tabId === null) return { tabId, report: null, view: null };
   const reply = await sendToTab<PopupToContent, 'page/report'>(tabId, 'page/report', {});
   const report = reply.ok && reply.value && typeof reply.value === 'object' ? reply.value : null;
-  if (!report || report.state === 'off' || !(report.claims.length || report.names.length))
-    return { tabId, report, view: null };
+  const request = pageRequest(report);
+  if (!request) return { tabId, report, view: null };
   const loaded = await loadIndex();
   if (!loaded.index) return { tabId, report, view: null };
-  const facts = [...new Set(report.claims.flatMap((c) => c.ids))];
-  return { tabId, report, view: pageView(loaded.index, facts, new Set(report.names.map((n) => n.id))) };
+  return { tabId, report, view: pageView(loaded.index, request.facts, new Set(request.names)) };
 }
 
 // The lookup's folded words are built once per loaded index, on the first lookup.

@@ -95,3 +95,13 @@ export type PopupToBackground = {
 export type ToPopup = {
   'popup/pageChanged': { request: { tabId: number; state: PageReport['state'] }; response: undefined };
 };
+
+/**
+ * The `popup/page` request for a page report (the facts its claims state, the names it shows),
+ * or null when the report has nothing to summarise. One rule for the popup's refresh and the
+ * background's `popup/start`.
+ */
+export function pageRequest(report: PageReport | null): PopupToBackground['popup/page']['request'] | null {
+  if (!report || report.state === 'off' || !(report.claims.length || report.names.length)) return null;
+  return { facts: [...new Set(report.claims.flatMap((c) => c.ids))], names: report.names.map((n) => n.id) };
+}

@@ -17,15 +17,16 @@
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../messaging/channel.ts';
 import type { PageReport } from '../messaging/content-protocol.ts';
-import type {
-  EntityMatch,
-  FactCard,
-  FactSummary,
-  NameCard,
-  Overview,
-  PageView,
-  PopupToBackground,
-  SourceText,
+import {
+  type EntityMatch,
+  type FactCard,
+  type FactSummary,
+  type NameCard,
+  type Overview,
+  type PageView,
+  type PopupToBackground,
+  pageRequest,
+  type SourceText,
 } from '../messaging/popup-protocol.ts';
 import { button, h } from './dom.ts';
 import { t } from './i18n.ts';
@@ -425,11 +426,9 @@ async function refreshPage(): Promise<void> {
   performance.mark('crossread:report');
   if (seq !== refreshSeq) return; // a newer push asked again
   let page: PageView | null = null;
-  if (report && report.state !== 'off' && (report.claims.length || report.names.length)) {
-    page = (await value('popup/page', {
-      facts: [...new Set(report.claims.flatMap((c) => c.ids))],
-      names: report.names.map((n) => n.id),
-    }).catch(() => null)) as PageView | null;
+  const request = pageRequest(report);
+  if (request) {
+    page = (await value('popup/page', request).catch(() => null)) as PageView | null;
     performance.mark('crossread:page');
   }
   if (seq !== refreshSeq) return;

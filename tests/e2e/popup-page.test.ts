@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
-import { launchFirefox } from '../support/firefox.ts';
+import { findPageTab, launchFirefox } from '../support/firefox.ts';
 import { FIXTURES, ROOT } from '../support/paths.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -258,30 +258,6 @@ interface StorageApi {
   storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
 }
 
-/**
- * The page's tab id, from an extension page: every tab is asked for its page report (the
- * extension has no "tabs" permission, so tab URLs are hidden); the one reporting `url` is it.
- */
-async function findPageTab(helper: AnyPage, url: string): Promise<number> {
-  const id = await helper.evaluate(async (u: string) => {
-    const api = (
-      globalThis as unknown as {
-        browser: { tabs: TabsApi['tabs'] & { sendMessage(id: number, m: unknown): Promise<unknown> } };
-      }
-    ).browser;
-    for (const tab of await api.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const reply = (await api.tabs
-        .sendMessage(tab.id, { crossread: 1, type: 'page/report', payload: {} })
-        .catch(() => null)) as { ok?: boolean; value?: { url?: string } } | null;
-      if (reply?.ok && reply.value?.url === u) return tab.id;
-    }
-    return null;
-  }, url);
-  assert.ok(typeof id === 'number', 'found the page tab');
-  return id;
-}
-
 /** The lookup a "Cross-check with crossread" click opened, however it opened. */
 async function assertCrossCheckLookup(popup: AnyPage): Promise<void> {
   await until(popup, () => document.body.dataset.ready === '1', null, 'the cross-check popup');
@@ -479,15 +455,7 @@ async function attachToPopup(
     const r = (await reply) as { result?: { result?: { value?: unknown } } };
     return r.result?.result?.value;
   };
-  const unsupported = async () => assert.fail('not used on the toolbar popup');
-  return {
-    evaluate,
-    waitForSelector: unsupported,
-    click: unsupported,
-    screenshot: unsupported,
-    bringToFront: unsupported,
-    close: () => cdp.send('Target.closeTarget', { targetId: targetId as string }),
-  } as AnyPage & { close(): Promise<unknown> };
+  return evaluateOnly(evaluate, () => cdp.send('Target.closeTarget', { targetId: targetId as string }));
 }
 
 /**
@@ -501,6 +469,16 @@ function toolbarPopupIn(helper: AnyPage): AnyPage & { close(): Promise<unknown> 
       if (!w) return null;
       return (function (document) { return (${String(fn)})(${JSON.stringify(arg ?? null)}); })(w.document);
     })()`);
+  return evaluateOnly(evaluate, () =>
+    helper.evaluate(`browser.extension.getViews({ type: 'popup' })[0]?.close()`),
+  );
+}
+
+/** A toolbar popup reached from outside: the tests only evaluate in it and close it. */
+function evaluateOnly(
+  evaluate: (fn: unknown, arg?: unknown) => Promise<unknown>,
+  close: () => Promise<unknown>,
+): AnyPage & { close(): Promise<unknown> } {
   const unsupported = async () => assert.fail('not used on the toolbar popup');
   return {
     evaluate,
@@ -508,7 +486,7 @@ function toolbarPopupIn(helper: AnyPage): AnyPage & { close(): Promise<unknown> 
     click: unsupported,
     screenshot: unsupported,
     bringToFront: unsupported,
-    close: () => helper.evaluate(`browser.extension.getViews({ type: 'popup' })[0]?.close()`),
+    close,
   } as AnyPage & { close(): Promise<unknown> };
 }
 
@@ -523,7 +501,8 @@ describe('firefox', () => {
       await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
       const helper = await session.openPopup('?tab=none');
       await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-      const tabId = await findPageTab(helper as unknown as AnyPage, url);
+      const tabId = await findPageTab(helper, url);
+      assert.ok(typeof tabId === 'number', 'found the page tab');
       const popup = await session.openPopup(`?tab=${tabId}`);
       await summary(popup as unknown as AnyPage, page as unknown as AnyPage, 'firefox');
       await popup.screenshot({ path: path.join(SHOTS, 'popup-firefox-light.png') });
@@ -580,7 +559,8 @@ describe('firefox', () => {
       await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
       const helper = await dark.openPopup('?tab=none');
       await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-      const tabId = await findPageTab(helper as unknown as AnyPage, url);
+      const tabId = await findPageTab(helper, url);
+      assert.ok(typeof tabId === 'number', 'found the page tab');
       const popup = await dark.openPopup(`?tab=${tabId}`);
       await popup.waitForSelector('#summary-counts', { timeout: 15000 });
       assert.equal(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);

@@ -69,3 +69,31 @@ export async function launchFirefox(
     },
   };
 }
+
+/**
+ * The tab id of the page at `url`, asked from an extension page (`helper`): the extension has no
+ * "tabs" permission, so tab URLs are hidden; every tab is asked for its page report instead, and
+ * the one reporting `url` is it. Null when no tab does.
+ */
+export function findPageTab(helper: Page, url: string): Promise<number | null> {
+  return helper.evaluate(async (u: string) => {
+    const api = (
+      globalThis as unknown as {
+        browser: {
+          tabs: {
+            query(q: object): Promise<{ id?: number }[]>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
+      }
+    ).browser;
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await api.tabs
+        .sendMessage(tab.id, { crossread: 1, type: 'page/report', payload: {} })
+        .catch(() => null)) as { ok?: boolean; value?: { url?: string } } | null;
+      if (reply?.ok && reply.value?.url === u) return tab.id;
+    }
+    return null;
+  }, url);
+}
