@@ -1,7 +1,8 @@
 /**
  * The page checks can fail (issue 6.1): a vandal build of the extension, whose content script
  * marks inside editable content and SVG, rewrites a word, logs a crossread error and never
- * settles, must be caught by every check the real-page run relies on.
+ * settles, must be caught by every check the real-page run relies on. And a page that varies on
+ * its own from load to load must not be blamed on crossread.
  */
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -58,6 +59,31 @@ test('chromium: every page check catches a vandal content script', { timeout: 60
     assert.match(all, /page changed once marks are unwrapped/);
     assert.match(all, /new uncaught errors: vandal uncaught/);
     assert.match(all, /content-script console errors: crossread: vandal failed/);
+  } finally {
+    await checker.close();
+  }
+});
+
+/**
+ * Varies the page the way aktualne.html does (an ad teaser on some loads, by chance): each context
+ * counts its loads in localStorage. Plain loads show the teaser from the third on; loads with
+ * crossread always do, so the first two plain loads and both loads with crossread disagree, which
+ * is the sequence that once failed CI.
+ */
+const VARY = `(() => {
+  const n = Number(localStorage.getItem('loads') || 0);
+  localStorage.setItem('loads', String(n + 1));
+  const withCrossread = document.documentElement.hasAttribute('data-crossread-state');
+  if (withCrossread || n >= 2) document.body.insertAdjacentHTML('beforeend', '<div class="teaser">Advert</div>');
+})()`;
+
+test('chromium: a page that varies on its own is not blamed on crossread', { timeout: 60000 }, async () => {
+  const checker = await startPageChecker(server.origin);
+  try {
+    const run = await checker.check(server.origin, 'checker-target.html', { prepare: VARY });
+    assert.deepEqual(run.problems, []);
+    assert.equal(run.unstable, true, 'the plain loads differ, so the page is marked unstable');
+    assert.equal(run.inspection?.state !== null, true);
   } finally {
     await checker.close();
   }
