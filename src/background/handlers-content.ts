@@ -15,8 +15,10 @@ import type {
   OpenTarget,
   SegmentMatches,
 } from '../messaging/content-protocol.ts';
+import { asPageReport } from '../messaging/page-report-check.ts';
 import { pushPageChanged } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
+import { rememberReport } from './page-reports.ts';
 import { isSiteEnabled } from './site-settings.ts';
 
 function text(value: unknown, max = 300): string {
@@ -169,7 +171,8 @@ export const contentHandlers: Handlers<ContentToBackground> = {
   'content/state'(payload, sender) {
     const state = (payload as { state?: unknown } | null)?.state;
     if (state !== 'scanning' && state !== 'ready' && state !== 'off') throw new Error('bad payload');
-    if (typeof sender.tab?.id !== 'number') return false;
+    if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) return false;
+    rememberReport(sender.tab.id, asPageReport((payload as { report?: unknown }).report));
     pushPageChanged(sender.tab.id, state);
     return true;
   },

@@ -30,6 +30,7 @@ import {
 import type { Envelope } from '../messaging/protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
+import { cachedReport } from './page-reports.ts';
 import { takePendingQuery } from './pending-query.ts';
 
 function id(payload: unknown): string {
@@ -89,14 +90,19 @@ async function pageStart(tab: number | 'active' | null): Promise<PageStart> {
   } catch {
     tabId = null;
   }
-  if (tabId === null) return { tabId, report: null, view: null };
-  const reply = await sendToTab<PopupToContent, 'page/report'>(tabId, 'page/report', {});
-  const report = reply.ok && reply.value && typeof reply.value === 'object' ? reply.value : null;
+  if (tabId === null) return { tabId, report: null, view: null, cached: false };
+  // The report the page sent with its last state, else the page is asked (one hop more).
+  let report: PageReport | null = cachedReport(tabId) ?? null;
+  const cached = report !== null;
+  if (!report) {
+    const reply = await sendToTab<PopupToContent, 'page/report'>(tabId, 'page/report', {});
+    report = reply.ok && reply.value && typeof reply.value === 'object' ? reply.value : null;
+  }
   const request = pageRequest(report);
-  if (!request) return { tabId, report, view: null };
+  if (!request) return { tabId, report, view: null, cached };
   const loaded = await loadIndex();
-  if (!loaded.index) return { tabId, report, view: null };
-  return { tabId, report, view: pageView(loaded.index, request.facts, new Set(request.names)) };
+  if (!loaded.index) return { tabId, report, view: null, cached };
+  return { tabId, report, view: pageView(loaded.index, request.facts, new Set(request.names)), cached };
 }
 
 // The lookup's folded words are built once per loaded index, on the first lookup.

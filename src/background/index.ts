@@ -13,6 +13,7 @@ import { onContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { contentHandlers } from './handlers-content.ts';
 import { popupHandlers } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
+import { registerReportCleanup } from './page-reports.ts';
 
 const handlers = { ...contentHandlers, ...popupHandlers };
 
@@ -30,6 +31,7 @@ export function accept(type: string, sender: Runtime.MessageSender): boolean {
 listen<ToBackground>(handlers, accept);
 registerContextMenu();
 registerCommands();
+registerReportCleanup();
 void loadIndex();
 
 // The worker's global is reachable only from the extension itself (and from a test driving the

@@ -16,7 +16,7 @@
  *   messages: page/report, page/scrollTo (popup), page/jump (shortcuts)
  *   teardown: site switched off, or "Extension context invalidated" → unmark, disconnect, silent
  */
-import type { ContentToBackground, PageSetup } from '../messaging/content-protocol.ts';
+import type { ContentToBackground, PageReport, PageSetup } from '../messaging/content-protocol.ts';
 import { CrossreadApp } from './app.ts';
 import { removeStaleUi } from './dom/page-ui.ts';
 import { alive, listen, onStorageChanged, send as sendRaw } from './dom/runtime.ts';
@@ -161,6 +161,18 @@ function benchReruns(): void {
   });
 }
 
+/** What the page shows, for the popup. */
+function currentReport(): PageReport {
+  return (
+    app?.report(location.href) ?? {
+      state: html.getAttribute('data-crossread-state') === 'off' ? 'off' : 'ready',
+      url: location.href,
+      names: [],
+      claims: [],
+    }
+  );
+}
+
 /**
  * Tells open popups when the page's state changes (the background relays it as
  * `popup/pageChanged`), so a popup follows a rescan or the site switch without polling.
@@ -171,7 +183,10 @@ function announceState(): void {
     const state = html.getAttribute('data-crossread-state');
     if (state === last || (state !== 'scanning' && state !== 'ready' && state !== 'off')) return;
     last = state;
-    if (alive()) void send('content/state', { state });
+    // A settled page sends its report too: the background keeps it, and a popup opened later
+    // paints from it without asking the page (one message hop less).
+    if (alive())
+      void send('content/state', state === 'scanning' ? { state } : { state, report: currentReport() });
   }).observe(html, { attributes: true, attributeFilter: ['data-crossread-state'] });
 }
 
@@ -185,13 +200,7 @@ function start(): void {
     window.addEventListener(type, checkAlive, { capture: true, passive: true });
 
   listen({
-    'page/report': () =>
-      app?.report(location.href) ?? {
-        state: html.getAttribute('data-crossread-state') === 'off' ? 'off' : 'ready',
-        url: location.href,
-        names: [],
-        claims: [],
-      },
+    'page/report': currentReport,
     'page/scrollTo': (payload) => {
       const id = (payload as { id?: unknown })?.id;
       return typeof id === 'string' && id.length < 200 ? (app?.scrollTo(id) ?? false) : false;

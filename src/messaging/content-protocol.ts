@@ -98,9 +98,13 @@ export type ContentToBackground = {
   'content/open': { request: OpenTarget; response: boolean };
   /**
    * The page's state changed (`html[data-crossread-state]`: scanning, ready, off). The background
-   * relays it to open popups (`popup/pageChanged`), so they refresh without polling.
+   * relays it to open popups (`popup/pageChanged`), so they refresh without polling. A settled
+   * state carries the page's report, which the background keeps for the popup's first paint.
    */
-  'content/state': { request: { state: 'scanning' | 'ready' | 'off' }; response: boolean };
+  'content/state': {
+    request: { state: 'scanning' | 'ready' | 'off'; report?: PageReport };
+    response: boolean;
+  };
 };
 
 export type BackgroundToContent = {

@@ -65,6 +65,11 @@ export interface PageStart {
   report: PageReport | null;
   /** Null when the report has nothing to summarise (no page, off, nothing found). */
   view: PageView | null;
+  /**
+   * True when the report is the one the page sent with its last state, not asked for now: the
+   * popup checks it against the page after its first paint.
+   */
+  cached: boolean;
 }
 
 export type PopupToBackground = {

@@ -5,9 +5,10 @@
  *       ?q=<text>  open the lookup with this query (context menu in a tab)
  *       ?fact=<id> | ?name=<id>  open that card (the hover card's "open full view")
  *
- *   start ─┬─ popup/overview ───────────┐
- *          ├─ popup/pendingQuery         ├─▶ first paint (body[data-first-paint] = ms)
- *          └─ tab → page/report → popup/page ┘
+ *   start ── popup/start (one round trip) ──▶ first paint (body[data-first-paint] = ms)
+ *              overview, waiting query, open target, and the page: its report (the one the page
+ *              sent with its last state, or asked for now) with the summary's data
+ *         └─ if the report was the kept one: page/report once, repaint only if it differs
  *
  * Views are render functions over the background's answers (./views); this file keeps the
  * navigation stack, the search field's keyboard handling and the page link. Every string comes
@@ -500,7 +501,25 @@ async function start(): Promise<void> {
   document.body.dataset.firstView = document.getElementById('summary-counts')
     ? 'summary'
     : (main.dataset.view ?? '');
+  // Where the page's report came from: kept by the background from the page's last state, or asked.
+  document.body.dataset.pageFrom = reply.ok && reply.value.page.cached ? 'kept' : 'asked';
   document.body.dataset.ready = '1';
+  if (reply.ok && reply.value.page.cached) void confirmReport();
+}
+
+/**
+ * The first paint used the report the page sent with its last state. The page may have changed
+ * since without a new state (its own script removed marked content): ask it once, and repaint
+ * only if it says otherwise.
+ */
+async function confirmReport(): Promise<void> {
+  const shown = state.report;
+  const live = await pageReport(state.tabId);
+  if (state.report === shown && JSON.stringify(live) !== JSON.stringify(shown)) {
+    await refreshPage();
+    await repaintHome();
+  }
+  document.body.dataset.confirmed = '1';
 }
 
 // A page still being read, the site switch, new content on the page: pushed, never polled.

@@ -133,6 +133,58 @@ async function summary(popup: AnyPage, page: AnyPage, browser: string): Promise<
   console.log(`# ${browser} seed index, page summary: ${paint}`);
 }
 
+/**
+ * The popup paints first from the report the page sent with its last state (kept by the
+ * background), then checks it with the page. Here the page's own script removes a paragraph with
+ * a claim after crossread is ready (no rescan: nothing was added), so the kept report is stale:
+ * once confirmed, the popup must not list that claim.
+ */
+async function keptReportIsChecked(
+  open: () => Promise<AnyPage>,
+  page: AnyPage,
+  browser: string,
+): Promise<void> {
+  // No named inner functions: the test bundler would wrap them in a helper the page lacks.
+  const removed = await page.evaluate(() => {
+    const marks = [...document.querySelectorAll('mark[data-crossread-kind="claim"]')];
+    // A claim whose facts are marked nowhere else, so removing its paragraph removes them.
+    for (const m of marks) {
+      const p = m.closest('p');
+      if (!p) continue;
+      const elsewhere = marks
+        .filter((o) => !p.contains(o))
+        .flatMap((o) => (o.getAttribute('data-crossread-id') ?? '').split(' '));
+      const ids = (m.getAttribute('data-crossread-id') ?? '')
+        .split(' ')
+        .filter((id) => !elsewhere.includes(id));
+      if (ids.length) {
+        p.remove();
+        return ids;
+      }
+    }
+    return [];
+  });
+  assert.ok(removed.length > 0, `${browser}: a paragraph with a claim of its own was removed`);
+  const popup = await open();
+  await popup.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  assert.equal(
+    await popup.evaluate(() => document.body.dataset.pageFrom),
+    'kept',
+    `${browser}: the first paint used the report the page sent with its state`,
+  );
+  await popup.waitForSelector('body[data-confirmed="1"]', { timeout: 10000 });
+  await until(
+    popup,
+    (gone: string[]) =>
+      !!document.getElementById('summary-counts') &&
+      ![...document.querySelectorAll('#claims .fact-item')].some((b) =>
+        gone.includes(b.getAttribute('data-fact') ?? ''),
+      ),
+    removed,
+    `${browser}: the popup drops the claim the page removed (${removed.join(', ')})`,
+  );
+}
+
 /** "Show all" under the "leaves out" lens shows the rest of the list (after the screenshots). */
 async function showAll(popup: AnyPage): Promise<void> {
   const before = await popup.evaluate(() => document.querySelectorAll('#lens-left-out .fact-item').length);
@@ -343,6 +395,11 @@ describe('chromium', () => {
       await scrollToHighlight(popup, page);
       await siteSwitch(popup, page);
       await switchFromOutside(popup, page);
+      await keptReportIsChecked(
+        () => session.openPopup(`?tab=${tabId}`) as unknown as Promise<AnyPage>,
+        page as unknown as AnyPage,
+        'chromium',
+      );
 
       // Pages the corpus has nothing on, and pages that are no article: one plain statement each,
       // and the lookup offered (focused).
@@ -510,6 +567,11 @@ describe('firefox', () => {
       await scrollToHighlight(popup as unknown as AnyPage, page as unknown as AnyPage);
       await siteSwitch(popup as unknown as AnyPage, page as unknown as AnyPage);
       await switchFromOutside(popup as unknown as AnyPage, page as unknown as AnyPage);
+      await keptReportIsChecked(
+        async () => (await session.openPopup(`?tab=${tabId}`)) as unknown as AnyPage,
+        page as unknown as AnyPage,
+        'firefox',
+      );
 
       // The hover card's button: the background opens the real popup (or a tab with ?fact= when refused).
       await page.bringToFront();
