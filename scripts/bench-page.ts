@@ -16,7 +16,7 @@
  *   - the content bundle's size.
  *
  * Run: `npx tsx scripts/bench-page.ts` (npm run bench runs it). Exits 1 when a target is missed.
- * `--quick`: three news pages, no 10,000-article index.
+ * `--quick`: three news pages, no 10,000-article index; `--huge-only`: the 5 MB page alone (with --quick).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -128,9 +128,19 @@ async function hugePage(story: string[]): Promise<string> {
 
 /** Runs in the page from document start: crossread's state changes and every long task. */
 const OBSERVE = `(() => {
-  const b = (window.__bench = { scanning: -1, ready: -1, tasks: [] });
+  const b = (window.__bench = { scanning: -1, ready: -1, tasks: [], frames: [] });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) b.tasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
+  // Long animation frames (--verbose): how a long frame splits into script and style + layout.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const script = e.scripts.reduce((n, s) => n + s.duration, 0);
+        const render = e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+        b.frames.push([e.startTime, e.duration, script, render]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
   // From document start there is no <html> yet: observe the document, attributes of any element.
   new MutationObserver(() => {
     const s = document.documentElement && document.documentElement.getAttribute('data-crossread-state');
@@ -187,7 +197,7 @@ async function main() {
   const story = await storyParagraphs();
   const pagesDir = path.join(tmpdir(), 'crossread-bench-pages');
   await mkdir(pagesDir, { recursive: true });
-  const names = quick ? NEWS.slice(0, 3) : NEWS;
+  const names = process.argv.includes('--huge-only') ? [] : quick ? NEWS.slice(0, 3) : NEWS;
   for (const f of names) {
     const html = await readFile(path.join(shared, f), 'utf8');
     // Seven story paragraphs, as PERF-NOTES measured: a page with nothing to paint would flatter us.
@@ -223,7 +233,18 @@ async function main() {
           const walks = (await page.evaluate(TREEWALKER)) as number[];
           const chars = (await page.evaluate('document.body.textContent.length')) as number;
           const coldMain = bench.setup + bench.extract + bench.paint;
-          if (process.argv.includes('--verbose')) console.log(f, JSON.stringify(bench));
+          if (process.argv.includes('--verbose')) {
+            console.log(f, JSON.stringify(bench));
+            const worst = (seen as unknown as { frames: number[][] }).frames
+              .filter(([s]) => (s as number) >= seen.scanning - 1)
+              .sort((a, b) => (b[1] as number) - (a[1] as number))
+              .slice(0, 5)
+              .map(
+                ([s, d, js, r]) =>
+                  `at ${fmt((s as number) - seen.scanning, 0)}: ${fmt(d as number, 0)} ms (script ${fmt(js as number, 0)}, style+layout ${fmt(r as number, 0)})`,
+              );
+            console.log(`  longest frames: ${worst.join('; ')}`);
+          }
           const during = seen.tasks.filter(([s]) => s >= seen.scanning - 1).map(([, d]) => d);
           // Warm: crossread runs again on the same page (unmarks, scans, paints), as the walk did.
           const warm: { main: number; match: number; extract: number; paint: number }[] = [];

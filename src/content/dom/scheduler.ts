@@ -8,10 +8,15 @@
 export type Step = () => boolean;
 
 /** Slice budget: well under the 50 ms long-task line even when one step overshoots. */
-const BUDGET_MS = 8;
+export const BUDGET_MS = 8;
+
+interface Queued {
+  step: Step;
+  budget: number;
+}
 
 export class Scheduler {
-  private readonly queue: Step[] = [];
+  private readonly queue: Queued[] = [];
   private scheduled = false;
   private stopped = false;
   /** Called each time the queue runs dry. */
@@ -21,9 +26,10 @@ export class Scheduler {
   /** Total time spent in slices. */
   total = 0;
 
-  add(step: Step): void {
+  /** Queues `step`; a slice that starts with it runs for up to `budget` ms. */
+  add(step: Step, budget = BUDGET_MS): void {
     if (this.stopped) return;
-    this.queue.push(step);
+    this.queue.push({ step, budget });
     this.schedule();
   }
 
@@ -54,8 +60,9 @@ export class Scheduler {
     this.scheduled = false;
     if (this.stopped) return;
     const started = performance.now();
-    while (this.queue.length && performance.now() - started < BUDGET_MS) {
-      const step = this.queue[0] as Step;
+    const budget = this.queue[0]?.budget ?? BUDGET_MS;
+    while (this.queue.length && performance.now() - started < budget) {
+      const { step } = this.queue[0] as Queued;
       let more = false;
       try {
         more = step();
