@@ -31,6 +31,8 @@ export interface Timings {
   setup: number;
   extract: number;
   paint: number;
+  /** The page's report sent with each settled state (`content/state`, for the popup). */
+  announce: number;
   match: number;
   batches: number;
 }
@@ -49,7 +51,7 @@ const PAINT_BUDGET_MS = 20;
 
 export class Highlighter {
   readonly registry: Registered[] = [];
-  readonly timings: Timings = { setup: 0, extract: 0, paint: 0, match: 0, batches: 0 };
+  readonly timings: Timings = { setup: 0, extract: 0, paint: 0, announce: 0, match: 0, batches: 0 };
   /** Batches sent and not yet answered: the page is not `ready` while any is out. */
   inflight = 0;
   /** Registry size that triggers the next prune of removed marks. */
