@@ -6,7 +6,8 @@
 
 import type { Menus, Tabs } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import { setPendingQuery } from './pending-query.ts';
+import { setPending } from './page-reports.ts';
+import { setPendingQuery, takePendingQuery } from './pending-query.ts';
 
 export const MENU_ID = 'crossread-cross-check';
 
@@ -32,10 +33,13 @@ export async function onContextMenuClick(
 ) {
   if (info.menuItemId !== MENU_ID || !info.selectionText) return 'ignored';
   setPendingQuery(info.selectionText);
+  setPending(true);
   try {
     await browser.action.openPopup();
     return 'popup';
   } catch {
+    takePendingQuery();
+    setPending(false);
     await browser.tabs.create({
       url: browser.runtime.getURL(`popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 200))}`),
     });

@@ -18,7 +18,7 @@ import type {
 import { asPageReport } from '../messaging/page-report-check.ts';
 import { pushPageChanged } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
-import { rememberReport } from './page-reports.ts';
+import { rememberReport, setPending } from './page-reports.ts';
 import { isSiteEnabled } from './site-settings.ts';
 
 function text(value: unknown, max = 300): string {
@@ -157,12 +157,14 @@ export const contentHandlers: Handlers<ContentToBackground> = {
     const p = payload as { kind?: unknown; id?: unknown };
     const target: OpenTarget = { kind: kind(p?.kind), id: text(p?.id, 120) };
     openTarget = target;
+    setPending(true);
     try {
       await browser.action.openPopup();
     } catch {
       // openPopup needs a user gesture in some browsers: open the full view in a tab instead.
       // The tab names the target in its URL, so no later popup may take it again.
       openTarget = null;
+      setPending(false);
       const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
     }
@@ -172,7 +174,7 @@ export const contentHandlers: Handlers<ContentToBackground> = {
     const state = (payload as { state?: unknown } | null)?.state;
     if (state !== 'scanning' && state !== 'ready' && state !== 'off') throw new Error('bad payload');
     if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) return false;
-    rememberReport(sender.tab.id, asPageReport((payload as { report?: unknown }).report));
+    void rememberReport(sender.tab.id, asPageReport((payload as { report?: unknown }).report));
     pushPageChanged(sender.tab.id, state);
     return true;
   },

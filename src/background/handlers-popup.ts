@@ -9,7 +9,6 @@ import {
   factsById,
   factsInvolving,
   type LookupTable,
-  leftOut,
   lookup,
   outletOf,
   prepareLookup,
@@ -22,7 +21,6 @@ import type { PageReport, PopupToContent } from '../messaging/content-protocol.t
 import {
   type Overview,
   type PageStart,
-  type PageView,
   type PopupToBackground,
   pageRequest,
   type ToPopup,
@@ -30,7 +28,8 @@ import {
 import type { Envelope } from '../messaging/protocol.ts';
 import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
-import { cachedReport } from './page-reports.ts';
+import { cachedReport, keepOverview, setPending } from './page-reports.ts';
+import { pageView, viewOfReport } from './page-view.ts';
 import { takePendingQuery } from './pending-query.ts';
 
 function id(payload: unknown): string {
@@ -60,17 +59,6 @@ export function pushPageChanged(tabId: number, state: PageReport['state']): void
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** What the page summary shows for these facts and names. */
-function pageView(index: CorpusIndex, factIds: string[], nameIds: Set<string>): PageView {
-  return {
-    facts: factsById(index, factIds).map((f) => summarizeFact(index, f)),
-    names: index.entities
-      .filter((e) => nameIds.has(e.id))
-      .map((e) => ({ id: e.id, name: e.name, type: e.type })),
-    leftOut: leftOut(index, factIds),
-  };
-}
-
 function startTab(value: unknown): number | 'active' | null {
   if (value === 'active') return value;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
@@ -92,23 +80,22 @@ async function pageStart(tab: number | 'active' | null): Promise<PageStart> {
   }
   if (tabId === null) return { tabId, report: null, view: null, cached: false };
   // The report the page sent with its last state, else the page is asked (one hop more).
-  let report: PageReport | null = cachedReport(tabId) ?? null;
+  let report: PageReport | null = (await cachedReport(tabId)) ?? null;
   const cached = report !== null;
   if (!report) {
     const reply = await sendToTab<PopupToContent, 'page/report'>(tabId, 'page/report', {});
     report = reply.ok && reply.value && typeof reply.value === 'object' ? reply.value : null;
   }
-  const request = pageRequest(report);
-  if (!request) return { tabId, report, view: null, cached };
+  if (!pageRequest(report)) return { tabId, report, view: null, cached };
   const loaded = await loadIndex();
-  if (!loaded.index) return { tabId, report, view: null, cached };
-  return { tabId, report, view: pageView(loaded.index, request.facts, new Set(request.names)), cached };
+  return { tabId, report, view: loaded.index ? viewOfReport(loaded.index, report) : null, cached };
 }
 
 // The lookup's folded words are built once per loaded index, on the first lookup.
 let table: LookupTable | undefined;
 
-async function overview(): Promise<Overview> {
+/** The corpus overview (kept in storage.session too, for the popup's own first read). */
+export async function overview(): Promise<Overview> {
   const loaded = await loadIndex();
   if (!loaded.index) {
     return {
@@ -121,11 +108,13 @@ async function overview(): Promise<Overview> {
   const { index } = loaded;
   const facts = { corroborated: 0, conflict: 0, single: 0 };
   for (const f of index.facts) facts[f.status]++;
-  return {
+  const result: Overview = {
     sources: index.sources.map(({ text: _t, sentences: _s, ...brief }) => brief),
     entities: index.entities.length,
     facts,
   };
+  keepOverview(result);
+  return result;
 }
 
 export const popupHandlers: Handlers<PopupToBackground> = {
@@ -133,12 +122,10 @@ export const popupHandlers: Handlers<PopupToBackground> = {
   async 'popup/start'(payload) {
     const p = payload as { takeTarget?: unknown; tab?: unknown } | null;
     const page = pageStart(startTab(p?.tab));
-    return {
-      overview: await overview(),
-      query: takePendingQuery(),
-      target: p?.takeTarget === true ? takeOpenTarget() : null,
-      page: await page,
-    };
+    const query = takePendingQuery();
+    const target = p?.takeTarget === true ? takeOpenTarget() : null;
+    if (query || target) setPending(false);
+    return { overview: await overview(), query, target, page: await page };
   },
   async 'popup/page'(payload) {
     const index = await requireIndex();

@@ -11,7 +11,7 @@ import type { ToBackground } from '../messaging/protocol.ts';
 import { registerCommands, runCommand } from './commands.ts';
 import { onContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { contentHandlers } from './handlers-content.ts';
-import { popupHandlers } from './handlers-popup.ts';
+import { overview, popupHandlers } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
 import { registerReportCleanup } from './page-reports.ts';
 
@@ -32,7 +32,8 @@ listen<ToBackground>(handlers, accept);
 registerContextMenu();
 registerCommands();
 registerReportCleanup();
-void loadIndex();
+// The index is parsed at once, and the overview kept for a popup's first read (./page-reports.ts).
+void loadIndex().then(() => overview());
 
 // The worker's global is reachable only from the extension itself (and from a test driving the
 // browser); the context-menu and shortcut paths cannot be clicked in a headless browser, so the

@@ -18,6 +18,7 @@
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../messaging/channel.ts';
 import type { PageReport } from '../messaging/content-protocol.ts';
+import type { KeptStart } from '../messaging/kept-start.ts';
 import {
   type EntityMatch,
   type FactCard,
@@ -31,6 +32,7 @@ import {
 } from '../messaging/popup-protocol.ts';
 import { button, h } from './dom.ts';
 import { t } from './i18n.ts';
+import { keptStart } from './kept-start.ts';
 import { hostOf, pageReport, pageTabId, scrollPageTo } from './page-link.ts';
 import { onDisabledSitesChanged, onPageChanged } from './page-push.ts';
 import { disabledSites, setEnabled } from './site-switch.ts';
@@ -454,8 +456,26 @@ async function start(): Promise<void> {
   // The background fetches the page's report and summary beside the rest: one round trip.
   const begun = send('popup/start', { takeTarget: !named, tab });
   const sites = disabledSites().catch((): string[] => []);
-  const reply = await begun;
+  // Beside it, what the background kept in storage.session: when the worker is asleep that read
+  // comes first, and the summary paints from it (a named card or query needs the background).
+  const kept = named || params.get('q') ? Promise.resolve(null) : keptStart(tab);
+  type First = { reply: Awaited<typeof begun>; kept: null } | { reply: null; kept: KeptStart };
+  const fromBackground = begun.then((reply): First => ({ reply, kept: null }));
+  const first = await Promise.race<First>([
+    fromBackground,
+    kept.then((k): First | Promise<First> => (k ? { reply: null, kept: k } : fromBackground)),
+  ]);
   performance.mark('crossread:overview');
+  if (first.kept) {
+    state.tabId = first.kept.tabId;
+    state.overview = first.kept.overview;
+    setSources(first.kept.overview.sources);
+    showPage(first.kept.page.report, first.kept.page.view, await sites);
+    await firstPaint({ focusTitle: false, pageFrom: 'session' });
+    void afterKept(begun, first.kept);
+    return;
+  }
+  const reply = first.reply;
   let page: Promise<void>;
   if (reply.ok) {
     state.tabId = reply.value.page.tabId;
@@ -485,11 +505,21 @@ async function start(): Promise<void> {
   }
   if (fact) state.stack.push({ kind: 'fact', id: fact });
   else if (name) state.stack.push({ kind: 'name', id: name });
+  const cached = reply.ok && reply.value.page.cached;
+  await firstPaint({ focusTitle: !!(fact || name), pageFrom: cached ? 'kept' : 'asked' });
+  if (cached) void confirmReport();
+}
+
+/** Builds the shell with the first view, waits for its frame and records it (the bench reads these). */
+async function firstPaint(options: {
+  focusTitle: boolean;
+  pageFrom: 'session' | 'kept' | 'asked';
+}): Promise<void> {
   // The shell goes in with the first view: no frame is spent painting an empty header.
   buildShell();
-  await render({ focusTitle: !!(fact || name) });
+  await render({ focusTitle: options.focusTitle });
   performance.mark('crossread:rendered');
-  if (!fact && !name) search.focus();
+  if (!options.focusTitle) search.focus();
   // The frame that shows the data (rAF runs just before it paints; a hidden tab never paints).
   await new Promise<void>((resolve) => {
     requestAnimationFrame(() => resolve());
@@ -501,10 +531,36 @@ async function start(): Promise<void> {
   document.body.dataset.firstView = document.getElementById('summary-counts')
     ? 'summary'
     : (main.dataset.view ?? '');
-  // Where the page's report came from: kept by the background from the page's last state, or asked.
-  document.body.dataset.pageFrom = reply.ok && reply.value.page.cached ? 'kept' : 'asked';
+  // Where the page came from: storage.session (worker asleep), the background's kept report, or the page.
+  document.body.dataset.pageFrom = options.pageFrom;
   document.body.dataset.ready = '1';
-  if (reply.ok && reply.value.page.cached) void confirmReport();
+}
+
+/**
+ * The summary was painted from storage.session: take the background's answer when it comes,
+ * repaint if it differs, and follow a query or card that waited after all; then check the page.
+ */
+async function afterKept(begun: ReturnType<typeof send<'popup/start'>>, kept: KeptStart): Promise<void> {
+  const reply = await begun;
+  if (reply.ok) {
+    const { overview, page, query, target } = reply.value;
+    const same =
+      JSON.stringify([overview, page.report, page.view]) ===
+      JSON.stringify([kept.overview, kept.page.report, kept.page.view]);
+    if (!same && state.report === kept.page.report) {
+      state.overview = overview;
+      setSources(overview.sources);
+      showPage(page.report, page.view, await disabledSites().catch((): string[] => []));
+      await repaintHome();
+    }
+    if (target) open({ kind: target.kind === 'claim' ? 'fact' : 'name', id: target.id });
+    else if (query && !state.query) {
+      state.query = query.slice(0, 200);
+      search.value = state.query;
+      await render();
+    }
+  }
+  await confirmReport();
 }
 
 /**
