@@ -9,6 +9,7 @@
  * loading another page, closes, or scans again; the popup asks the page once after its first
  * paint and repaints if the page says otherwise (marks the page itself removed since).
  */
+import type { Storage } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
 import type { PageReport } from '../messaging/content-protocol.ts';
 import { KEPT_OVERVIEW, KEPT_PENDING, type KeptPage, keptPageKey } from '../messaging/kept-start.ts';
@@ -20,17 +21,12 @@ import { viewOfReport } from './page-view.ts';
 const reports = new Map<number, PageReport>();
 
 /** storage.session, where the browser has it (Chrome 102+, Firefox 115+); else nothing is kept there. */
-function session(): {
-  set(v: object): Promise<void>;
-  get(k: string): Promise<Record<string, unknown>>;
-  remove(k: string): Promise<void>;
-} | null {
-  const area = (browser.storage as unknown as { session?: unknown }).session;
-  return area ? (area as ReturnType<typeof session>) : null;
+function session(): Storage.StorageArea | undefined {
+  return (browser.storage as { session?: Storage.StorageArea }).session;
 }
 
 /** Writes to storage.session and forgets failures: keeping is an optimisation, never a requirement. */
-function keep(write: (area: NonNullable<ReturnType<typeof session>>) => Promise<void>): Promise<void> {
+function keep(write: (area: Storage.StorageArea) => Promise<void>): Promise<void> {
   const area = session();
   return area ? write(area).catch(() => undefined) : Promise.resolve();
 }

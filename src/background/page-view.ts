@@ -1,6 +1,6 @@
 /**
  * The page summary's data for a page report's facts and names, from the loaded index: built for
- * \`popup/start\` and \`popup/page\`, and kept for a popup opened later (./page-reports.ts).
+ * `popup/start` and `popup/page`, and kept for a popup opened later (./page-reports.ts).
  */
 import { factsById, leftOut, summarizeFact } from '../core/index/query.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
@@ -18,8 +18,16 @@ export function pageView(index: CorpusIndex, factIds: string[], nameIds: Set<str
   };
 }
 
+// Built once per report: when the page settles (kept for the popup) and again at popup/start.
+const built = new WeakMap<PageReport, { index: CorpusIndex; view: PageView | null }>();
+
 /** The summary's data for a report, or null when the report has nothing to summarise. */
 export function viewOfReport(index: CorpusIndex, report: PageReport | null): PageView | null {
+  if (!report) return null;
+  const known = built.get(report);
+  if (known?.index === index) return known.view;
   const request = pageRequest(report);
-  return request ? pageView(index, request.facts, new Set(request.names)) : null;
+  const view = request ? pageView(index, request.facts, new Set(request.names)) : null;
+  built.set(report, { index, view });
+  return view;
 }

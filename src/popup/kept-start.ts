@@ -4,6 +4,7 @@
  * background, so when the service worker is asleep the summary paints before the worker has
  * started; `popup/start` then confirms it.
  */
+import type { Storage } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
 import {
   KEPT_OVERVIEW,
@@ -21,7 +22,7 @@ import type { Overview } from '../messaging/popup-protocol.ts';
  * browser has no storage.session.
  */
 export async function keptStart(tab: number | 'active' | null): Promise<KeptStart | null> {
-  const area = (browser.storage as unknown as { session?: typeof browser.storage.local }).session;
+  const area = (browser.storage as { session?: Storage.StorageArea }).session;
   if (!area || tab === null) return null;
   try {
     const tabId =
