@@ -28,7 +28,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../tests/support/chromium.ts';
+import { launchChromium, stopServiceWorkers } from '../tests/support/chromium.ts';
 import { findPageTab, launchFirefox } from '../tests/support/firefox.ts';
 import { startServer } from '../tests/support/server.ts';
 
@@ -140,12 +140,11 @@ async function benchChromium(origin: string, dir: string): Promise<Result> {
     }
     // Chromium stops an idle extension worker after 30 s: a reader who has read for a while
     // opens the popup with the worker asleep. Stopped here before each open (CDP).
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
     const asleep: Open[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stopped = await stopServiceWorkers(session.context, page);
+      if (!stopped.length || stopped.some((s) => s !== 'stopped'))
+        throw new Error(`worker not stopped: ${stopped}`);
       const popup = await session.openPopup(`?tab=${tabId}`);
       asleep.push(await readOpen(popup as unknown as AnyPage));
       await popup.close();

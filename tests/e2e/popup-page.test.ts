@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, stopServiceWorkers } from '../support/chromium.ts';
 import { findPageTab, launchFirefox } from '../support/firefox.ts';
 import { FIXTURES, ROOT } from '../support/paths.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -204,25 +204,35 @@ async function asleepWorker(
   await awake.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
   const expected = await awake.evaluate(counts);
   await awake.close();
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const popup = await session.openPopup(`?tab=${tabId}`);
-  await popup.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-  assert.equal(
-    await popup.evaluate(() => document.body.dataset.pageFrom),
-    'session',
-    'with the worker asleep, the summary paints from storage.session',
+  // The popup's own read races the worker's start; it wins nearly always (bench: 8 or 9 of 9),
+  // so a few tries, each with the worker stopped, must see it win at least once.
+  const from: string[] = [];
+  for (let attempt = 0; attempt < 5 && !from.includes('session'); attempt++) {
+    const stopped = await stopServiceWorkers(session.context, page);
+    assert.ok(
+      stopped.length > 0 && stopped.every((s) => s === 'stopped'),
+      `the worker is stopped (${stopped})`,
+    );
+    const popup = await session.openPopup(`?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+    from.push((await popup.evaluate(() => document.body.dataset.pageFrom)) ?? '');
+    assert.equal(await popup.evaluate(counts), expected, 'the same summary as with the worker awake');
+    await popup.waitForSelector('body[data-confirmed="1"]', { timeout: 10000 });
+    assert.equal(
+      await popup.evaluate(counts),
+      expected,
+      'still the same once the worker and the page answered',
+    );
+    await popup.close();
+  }
+  assert.ok(
+    from.includes('session'),
+    `with the worker asleep, the summary paints from storage.session (${from})`,
   );
-  assert.equal(await popup.evaluate(counts), expected, 'the same summary as with the worker awake');
-  await popup.waitForSelector('body[data-confirmed="1"]', { timeout: 10000 });
-  assert.equal(
-    await popup.evaluate(counts),
-    expected,
-    'still the same once the worker and the page answered',
+  assert.ok(
+    from.every((f) => f === 'session' || f === 'kept'),
+    `never by asking the page (${from})`,
   );
-  await popup.close();
 
   await page.goto('about:blank');
   const after = await session.openPopup(`?tab=${tabId}`);

@@ -86,3 +86,23 @@ export function foreignRequests(session: ChromiumSession, allowedOrigin: string)
         url !== 'about:blank',
     );
 }
+
+/**
+ * Stops the extension's service worker the way Chromium does after 30 idle seconds, and waits
+ * until the DevTools protocol reports every worker version stopped (5 s at most). Returns the
+ * versions' last running status.
+ */
+export async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && (!status.size || [...status.values()].some((s) => s !== 'stopped')))
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await cdp.detach();
+  return [...status.values()];
+}
