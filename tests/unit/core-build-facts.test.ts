@@ -109,3 +109,22 @@ test('a sentence stating two facts is a member of each, with its own span', () =
     assert.ok(m.span.end - m.span.start < m.text.length);
   }
 });
+
+test('a connector clause with no content word, name or value is no fact of its own', () => {
+  const text =
+    'Mara Ilves posted a video statement on Facebook on Friday in which she said: “I have left the party for good.”';
+  const facts = buildFacts([
+    { source: 's0', sentence: 0, text, entities: [{ id: 'e0', start: 0, end: 10 }] },
+    { source: 's1', sentence: 0, text, entities: [{ id: 'e0', start: 0, end: 10 }] },
+  ]);
+  const spans = facts.flatMap((f) => f.members.map((m) => m.text.slice(m.span.start, m.span.end)));
+  assert.ok(spans.length >= 2, `the statement and the quote are facts: ${JSON.stringify(spans)}`);
+  assert.ok(
+    spans.every((s) => !/^in which she said:?$/.test(s.trim())),
+    `no fact is only "in which she said:": ${JSON.stringify(spans)}`,
+  );
+  assert.ok(
+    spans.some((s) => s.includes('I have left the party')),
+    'the quote is still a fact',
+  );
+});

@@ -230,16 +230,22 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
     const words = new Set<string>();
     for (const c of splitClauses(sen.text)) {
       const text = sen.text.slice(c.start, c.end);
+      const unitWords = contentWords(text).sort();
+      const unitSlots = slots.filter((x) => x.start < c.end && x.end > c.start);
+      const unitEntities = [
+        ...new Set((sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start).map((e) => e.id)),
+      ].sort();
+      // A clause without a content word, a name or a value states nothing on its own (the
+      // connector "in which he said:" between a statement and its quote): no fact of its own.
+      if (!unitWords.length && !unitSlots.length && !unitEntities.length) continue;
       units.push({
         s,
         start: c.start,
         end: c.end,
-        words: contentWords(text).sort(),
+        words: unitWords,
         grams: charGrams(text),
-        slots: slots.filter((x) => x.start < c.end && x.end > c.start),
-        entities: [
-          ...new Set((sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start).map((e) => e.id)),
-        ].sort(),
+        slots: unitSlots,
+        entities: unitEntities,
       });
       for (const w of units[units.length - 1]!.words) words.add(w);
     }
