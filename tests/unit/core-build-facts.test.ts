@@ -128,3 +128,33 @@ test('a connector clause with no content word, name or value is no fact of its o
     'the quote is still a fact',
   );
 });
+
+test('a label reads on its own: a standalone member first, else the continuation marked with "…"', () => {
+  const build = (texts: string[]) =>
+    buildFacts(
+      texts.map((text, i) => ({
+        source: `s${i}`,
+        sentence: 0,
+        text,
+        entities: [{ id: 'e0', start: text.indexOf('Ola Berg'), end: text.indexOf('Ola Berg') + 8 }],
+      })),
+    );
+  const resign = (facts: ReturnType<typeof buildFacts>) =>
+    facts.find((f) => f.members.length > 1 && f.members.every((m) => m.text.includes('resigned')));
+  // Both outlets state it in a relative clause: no member reads on its own.
+  const both = resign(
+    build([
+      'Reporters waited outside for Ola Berg, who resigned from the harbour board on Monday.',
+      'The mayor later thanked Ola Berg, who resigned from the harbour board on Monday.',
+    ]),
+  );
+  assert.equal(both?.label, '…who resigned from the harbour board on Monday.');
+  // One outlet states it as a sentence of its own: that is the label, whichever member is first.
+  const one = resign(
+    build([
+      'Reporters waited outside for Ola Berg, who resigned from the harbour board on Monday.',
+      'Ola Berg resigned from the harbour board on Monday.',
+    ]),
+  );
+  assert.equal(one?.label, 'Ola Berg resigned from the harbour board on Monday.');
+});

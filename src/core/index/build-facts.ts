@@ -603,8 +603,14 @@ function assemble(
     if (best >= FACT_THRESHOLDS.wire) m.wire = true;
   }
   const status = differences.length > 0 ? 'conflict' : sources.size >= 2 ? 'corroborated' : 'single';
-  const first = members[0]!;
-  let label = first.text.slice(first.span.start, first.span.end).replace(/\s+/g, ' ').trim();
+  // The label reads on its own: the first member whose span starts its sentence (or with a
+  // capital, a digit or a quote), else the first member's span marked as a continuation
+  // ("…who fled the country last week"), without the joint's trailing comma or colon.
+  const spanText = (m: FactMember) => m.text.slice(m.span.start, m.span.end).replace(/\s+/g, ' ').trim();
+  const standalone = (m: FactMember) => m.span.start === 0 || /^[\p{Lu}\p{N}"“‘'(]/u.test(spanText(m));
+  const named = members.find(standalone);
+  let label = spanText(named ?? members[0]!).replace(/[,;:]$/, '');
+  if (!named) label = `…${label}`;
   if (label.length > 140) label = `${label.slice(0, 137).replace(/\s+\S*$/, '')}…`;
   const fact: Fact = {
     id: '',
