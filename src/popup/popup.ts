@@ -542,6 +542,8 @@ async function firstPaint(options: {
  */
 async function afterKept(begun: ReturnType<typeof send<'popup/start'>>, kept: KeptStart): Promise<void> {
   const reply = await begun;
+  // When the background answered (bench-popup: later when it had to start first).
+  performance.mark('crossread:answer');
   if (reply.ok) {
     const { overview, page, query, target } = reply.value;
     const same =

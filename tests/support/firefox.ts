@@ -23,7 +23,7 @@ export interface FirefoxSession {
 
 export async function launchFirefox(
   extensionDir = DIST_FIREFOX,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; prefs?: Record<string, string | number | boolean> } = {},
 ): Promise<FirefoxSession> {
   requireBrowser(FIREFOX, 'firefox-esr');
   const uuid = randomUUID();
@@ -42,6 +42,7 @@ export async function launchFirefox(
       'network.proxy.ssl_port': trap.port,
       'network.proxy.share_proxy_settings': true,
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      ...options.prefs,
     },
   });
   await browser.installExtension(extensionDir);
