@@ -98,6 +98,15 @@ async function readAnswer(page: AnyPage, open: Open): Promise<void> {
   );
 }
 
+/** One popup open: its first paint, then the background's answer; the popup is closed after. */
+async function measureOpen(popup: unknown): Promise<Open> {
+  const page = popup as AnyPage;
+  const open = await readOpen(page);
+  await readAnswer(page, open);
+  await page.close();
+  return open;
+}
+
 /** The bare page: the shell's first frame, stamped by an inline-free script of its own. */
 async function readBlank(page: AnyPage): Promise<number> {
   await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
@@ -149,11 +158,7 @@ async function benchChromium(origin: string, dir: string): Promise<Result> {
       await b.goto(`chrome-extension://${session.extensionId}/bench-blank.html`);
       blank.push(await readBlank(b as unknown as AnyPage));
       await b.close();
-      const popup = await session.openPopup(`?tab=${tabId}`);
-      const open = await readOpen(popup as unknown as AnyPage);
-      await readAnswer(popup as unknown as AnyPage, open);
-      opens.push(open);
-      await popup.close();
+      opens.push(await measureOpen(await session.openPopup(`?tab=${tabId}`)));
     }
     // Chromium stops an idle extension worker after 30 s: a reader who has read for a while
     // opens the popup with the worker asleep. Stopped here before each open (CDP).
@@ -162,16 +167,31 @@ async function benchChromium(origin: string, dir: string): Promise<Result> {
       const stopped = await stopServiceWorkers(session.context, page);
       if (!stopped.length || stopped.some((s) => s !== 'stopped'))
         throw new Error(`worker not stopped: ${stopped}`);
-      const popup = await session.openPopup(`?tab=${tabId}`);
-      const open = await readOpen(popup as unknown as AnyPage);
-      await readAnswer(popup as unknown as AnyPage, open);
-      asleep.push(open);
-      await popup.close();
+      asleep.push(await measureOpen(await session.openPopup(`?tab=${tabId}`)));
     }
     return { browser: 'chromium', opens, blank, asleep };
   } finally {
     await session.close();
   }
+}
+
+/** Opens the fixture article, painted by the real content script, and returns its tab id. */
+async function firefoxArticleTab(
+  session: Awaited<ReturnType<typeof launchFirefox>>,
+  origin: string,
+): Promise<number> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1000, height: 700 });
+  const url = `${origin}/popup-article/page.html`;
+  await page.goto(url);
+  await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
+  // The page's tab id, asked from an extension page (no "tabs" permission: URLs are hidden).
+  const helper = await session.openPopup('?tab=none');
+  await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  const tabId = await findPageTab(helper, url);
+  if (typeof tabId !== 'number') throw new Error('firefox: the page tab was not found');
+  await helper.close();
+  return tabId;
 }
 
 /**
@@ -182,23 +202,11 @@ async function benchChromium(origin: string, dir: string): Promise<Result> {
 async function benchFirefoxAsleep(origin: string, dir: string): Promise<Open[]> {
   const session = await launchFirefox(dir, { prefs: { 'extensions.background.idle.timeout': 1000 } });
   try {
-    const page = await session.browser.newPage();
-    const url = `${origin}/popup-article/page.html`;
-    await page.goto(url);
-    await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
-    const helper = await session.openPopup('?tab=none');
-    await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-    const tabId = await findPageTab(helper, url);
-    if (typeof tabId !== 'number') throw new Error('firefox: the page tab was not found');
-    await helper.close();
+    const tabId = await firefoxArticleTab(session, origin);
     const opens: Open[] = [];
     for (let i = 0; i < RUNS; i++) {
       await new Promise((resolve) => setTimeout(resolve, 2500));
-      const popup = await session.openPopup(`?tab=${tabId}`);
-      const open = await readOpen(popup as unknown as AnyPage);
-      await readAnswer(popup as unknown as AnyPage, open);
-      opens.push(open);
-      await popup.close();
+      opens.push(await measureOpen(await session.openPopup(`?tab=${tabId}`)));
     }
     return opens;
   } finally {
@@ -209,17 +217,7 @@ async function benchFirefoxAsleep(origin: string, dir: string): Promise<Open[]> 
 async function benchFirefox(origin: string, dir: string): Promise<Result> {
   const session = await launchFirefox(dir);
   try {
-    const page = await session.browser.newPage();
-    await page.setViewport({ width: 1000, height: 700 });
-    const url = `${origin}/popup-article/page.html`;
-    await page.goto(url);
-    await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
-    // The page's tab id, asked from an extension page (no "tabs" permission: URLs are hidden).
-    const helper = await session.openPopup('?tab=none');
-    await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-    const tabId = await findPageTab(helper, url);
-    if (typeof tabId !== 'number') throw new Error('firefox: the page tab was not found');
-    await helper.close();
+    const tabId = await firefoxArticleTab(session, origin);
     const opens: Open[] = [];
     const blank: number[] = [];
     const bidi = session.browser as unknown as {
@@ -235,11 +233,7 @@ async function benchFirefox(origin: string, dir: string): Promise<Result> {
       });
       blank.push(await readBlank(b as unknown as AnyPage));
       await b.close();
-      const popup = await session.openPopup(`?tab=${tabId}`);
-      const open = await readOpen(popup as unknown as AnyPage);
-      await readAnswer(popup as unknown as AnyPage, open);
-      opens.push(open);
-      await popup.close();
+      opens.push(await measureOpen(await session.openPopup(`?tab=${tabId}`)));
     }
     return { browser: 'firefox', opens, blank };
   } finally {
