@@ -8,12 +8,14 @@ import type { CorpusIndex } from '../core/index/schema.ts';
 import { sourceLabel } from '../core/index/source-label.ts';
 import { createPageMatcher, matchText, type PageMatcher } from '../core/match/page-matcher.ts';
 import type { Handlers } from '../messaging/channel.ts';
-import type {
-  CardData,
-  CardLine,
-  ContentToBackground,
-  OpenTarget,
-  SegmentMatches,
+import {
+  type CardData,
+  type CardLine,
+  type ContentToBackground,
+  DESCRIPTION_MESSAGES,
+  type DescriptionKind,
+  type OpenTarget,
+  type SegmentMatches,
 } from '../messaging/content-protocol.ts';
 import { asPageReport } from '../messaging/page-report-check.ts';
 import { pushPageChanged } from './handlers-popup.ts';
@@ -34,6 +36,14 @@ function kind(value: unknown): 'name' | 'claim' {
 function ids(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > 12) throw new Error('bad payload');
   return value.map((v) => text(v, 120));
+}
+
+/** The highlight descriptions in the reader's language (the page falls back to its own lookup). */
+function descriptionTexts(): Record<DescriptionKind, string> {
+  const out = {} as Record<DescriptionKind, string>;
+  for (const [kind, key] of Object.entries(DESCRIPTION_MESSAGES))
+    out[kind as DescriptionKind] = browser.i18n.getMessage(key);
+  return out;
 }
 
 /** A batch from one page: bounded, so a hostile page cannot make the background work without end. */
@@ -138,7 +148,8 @@ export const contentHandlers: Handlers<ContentToBackground> = {
     const host = text((payload as { host?: unknown })?.host);
     const enabled = await isSiteEnabled(host);
     const loaded = await loadIndex();
-    return loaded.index ? { enabled, indexed: true } : { enabled, indexed: false, error: loaded.error };
+    if (!loaded.index) return { enabled, indexed: false, error: loaded.error };
+    return { enabled, indexed: true, descriptions: descriptionTexts() };
   },
   async 'content/match'(payload) {
     const segments = segmentList((payload as { segments?: unknown })?.segments);

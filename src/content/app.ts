@@ -3,7 +3,7 @@
  * plain page): finds the article, scans it in slices, follows the page, paints, answers the
  * report / scrollTo / jump requests, and tears everything down on abort.
  */
-import type { PageReport } from '../messaging/content-protocol.ts';
+import type { PageReport, PageSetup } from '../messaging/content-protocol.ts';
 import { findArticleRoot } from './dom/article-root.ts';
 import { MutationWatcher } from './dom/mutation-watcher.ts';
 import { PageDescriptions } from './dom/page-ui.ts';
@@ -18,6 +18,8 @@ export interface AppOptions {
   match: MatchSegments;
   cards: CardSource;
   signal: AbortSignal;
+  /** The highlight descriptions, from content/setup (looked up in the page when absent). */
+  descriptions?: PageSetup['descriptions'];
 }
 
 export class CrossreadApp {
@@ -26,7 +28,7 @@ export class CrossreadApp {
   private readonly watcher: MutationWatcher;
   private root: Element | null = null;
   private cursor = -1;
-  private readonly started = performance.now();
+  readonly started = performance.now();
   /** Bench builds: ms from start to the first `ready`. */
   firstReady = -1;
 
@@ -39,7 +41,7 @@ export class CrossreadApp {
     // A saved copy of a page may carry old marks: strip them before reading the text.
     // (A tag lookup first: on the usual page without any <mark> it costs nothing, even on 5 MB.)
     if (doc.body && doc.getElementsByTagName('mark').length) unmarkAll(doc.body);
-    const descriptions = new PageDescriptions(doc);
+    const descriptions = new PageDescriptions(doc, options.descriptions);
     new HoverCard(doc, options.cards, signal);
     this.watcher = new MutationWatcher(doc.body ?? doc.documentElement, (nodes) => this.added(nodes), signal);
     this.highlighter = new Highlighter(options.match, this.scheduler, this.watcher, signal, () =>

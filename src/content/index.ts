@@ -101,6 +101,7 @@ function runWith(setup: PageSetup): void {
   controller = new AbortController();
   app = new CrossreadApp(document, {
     signal: controller.signal,
+    descriptions: setup.descriptions,
     match: async (segments) => {
       const reply = await send('content/match', { segments });
       return reply.ok ? reply.value : null;
@@ -137,6 +138,8 @@ function reportBench(instance: CrossreadApp, signal: AbortSignal): void {
       'data-crossread-bench',
       JSON.stringify({
         ...t,
+        lastSent: t.lastSent - instance.started,
+        lastAnswer: t.lastAnswer - instance.started,
         total: t.setup + t.extract + t.paint + t.announce,
         slices: instance.scheduler.total,
         longest: instance.scheduler.longest,

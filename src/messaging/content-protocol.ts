@@ -21,6 +21,17 @@ export interface EntityBrief {
   type: string;
 }
 
+/** The kinds of highlight a screen reader hears a description of (aria-describedby). */
+export type DescriptionKind = 'name' | 'conflict' | 'corroborated' | 'single';
+
+/** Each description's message in _locales (src/locales/en/content.json). */
+export const DESCRIPTION_MESSAGES: Record<DescriptionKind, string> = {
+  name: 'contentDescName',
+  conflict: 'contentDescConflict',
+  corroborated: 'contentDescCorroborated',
+  single: 'contentDescSingle',
+};
+
 /** What a content script needs before it scans a page. */
 export interface PageSetup {
   /** False when the reader switched crossread off for this site. */
@@ -28,6 +39,11 @@ export interface PageSetup {
   /** False when the index could not be loaded; then `error` says why and nothing is painted. */
   indexed: boolean;
   error?: string;
+  /**
+   * The highlight descriptions, read by the background: four `i18n.getMessage` calls in the page
+   * cost 0.45 ms of a 4 ms scan there (profiled, Chromium), on the page's own thread.
+   */
+  descriptions?: Record<DescriptionKind, string>;
 }
 
 /**

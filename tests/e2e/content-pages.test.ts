@@ -99,6 +99,22 @@ function pageTests(driver: () => Promise<Driver>, setSites: (hosts: string[]) =>
         assert.ok(!/^'s|'s$/.test(m.text), `no possessive in ${m.text}`);
       }
       assert.ok(marks.some((m) => m.focusable));
+      // Screen readers hear what each focusable mark means: aria-describedby names a hidden
+      // description in the reader's language (from _locales, not a message key).
+      const described = await page.run<{ kind: string; status: string | null; text: string }[]>(
+        `[...document.querySelectorAll('mark[data-crossread-first]')].map((m) => ({
+          kind: m.getAttribute('data-crossread-kind'), status: m.getAttribute('data-crossread-status'),
+          text: (document.getElementById(m.getAttribute('aria-describedby') || '') || {}).textContent || '' }))`,
+      );
+      assert.ok(described.length > 0);
+      for (const d of described) {
+        const expected = d.kind === 'name' ? /a name the corpus knows/ : /^crossread: claim, \w/;
+        assert.match(d.text, expected, JSON.stringify(d));
+      }
+      assert.ok(
+        described.some((d) => d.status === 'conflict' && /report this differently/.test(d.text)),
+        JSON.stringify(described.filter((d) => d.status === 'conflict')),
+      );
       // The manifest's content-script CSS styles the marks (no <style> is added to the page):
       // status by underline style as well as tint, names subtle, ⚠ before a conflict.
       const looks = await page.run<Record<string, string>>(STYLES);

@@ -9,6 +9,7 @@
  * A <style> added at document_idle made Chromium re-check every element of the page for the new
  * rules: 8 ms on a news page, 160 ms (one long task) on a 5 MB page.
  */
+import { DESCRIPTION_MESSAGES, type DescriptionKind } from '../../messaging/content-protocol.ts';
 import { t } from './i18n.ts';
 
 export const DESCRIPTION_IDS = {
@@ -25,7 +26,11 @@ export const DESCRIPTION_IDS = {
 export class PageDescriptions {
   private root: HTMLElement | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /** `texts`: the descriptions as the background read them (content/setup); else looked up here. */
+  constructor(
+    private readonly doc: Document,
+    private readonly texts?: Partial<Record<DescriptionKind, string>>,
+  ) {}
 
   ensure(): void {
     if (this.root?.isConnected) return;
@@ -33,16 +38,12 @@ export class PageDescriptions {
     const desc = doc.createElement('div');
     desc.setAttribute('data-crossread-ui', '');
     desc.hidden = true;
-    const keys = {
-      name: 'contentDescName',
-      conflict: 'contentDescConflict',
-      corroborated: 'contentDescCorroborated',
-      single: 'contentDescSingle',
-    } as const;
     for (const [k, id] of Object.entries(DESCRIPTION_IDS)) {
+      const kind = k as DescriptionKind;
+      const given = this.texts?.[kind];
       const span = doc.createElement('span');
       span.id = id;
-      span.textContent = t(keys[k as keyof typeof keys]);
+      span.textContent = typeof given === 'string' && given ? given : t(DESCRIPTION_MESSAGES[kind]);
       desc.append(span);
     }
     doc.documentElement.append(desc);

@@ -35,6 +35,9 @@ export interface Timings {
   announce: number;
   match: number;
   batches: number;
+  /** When (performance.now) the last batch was sent and the last answer came: where `ready` waits. */
+  lastSent: number;
+  lastAnswer: number;
 }
 
 const NODES_PER_STEP = 250;
@@ -52,7 +55,16 @@ const PAINT_BUDGET_MS = 20;
 
 export class Highlighter {
   readonly registry: Registered[] = [];
-  readonly timings: Timings = { setup: 0, extract: 0, paint: 0, announce: 0, match: 0, batches: 0 };
+  readonly timings: Timings = {
+    setup: 0,
+    extract: 0,
+    paint: 0,
+    announce: 0,
+    match: 0,
+    batches: 0,
+    lastSent: 0,
+    lastAnswer: 0,
+  };
   /** Batches sent and not yet answered: the page is not `ready` while any is out. */
   inflight = 0;
   /** Registry size that triggers the next prune of removed marks. */
@@ -94,11 +106,13 @@ export class Highlighter {
   private dispatch(batch: Segment[]): void {
     this.inflight++;
     this.timings.batches++;
+    this.timings.lastSent = performance.now();
     const texts = batch.map((s) => s.text);
     this.match(texts)
       .then((found) => {
         if (this.signal.aborted || !found) return;
         this.timings.match += found.ms;
+        this.timings.lastAnswer = performance.now();
         const blocks = this.highlights(batch, found);
         if (blocks.size) this.queuePaint(blocks);
       })
