@@ -5,8 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { charGrams, fnv1a, gramText } from '../../src/core/compare/grams.ts';
+import { charGrams, fnv1a, gramText, gramWindows, overlap } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact, FactStatus } from '../../src/core/index/schema.ts';
+import {
+  buildGramTable,
+  countShared,
+  createGramSet,
+  fillGramSet,
+  gramEntry,
+  hasGram,
+} from '../../src/core/match/gram-table.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
 import { splitSentences } from '../../src/core/match/page-sentences.ts';
@@ -215,4 +223,42 @@ test('charGrams (folding only non-ASCII, no string per gram) equals its plain de
     'Cafe\u0301 \ufb01nal \uff11\uff12\uff13 co\u00adoperate',
   ])
     assert.deepEqual(charGrams(text), referenceGrams(text), text);
+});
+
+test('gram table: one entry per gram with its list, misses are -1', () => {
+  const lists = new Map<number, number[]>([
+    [charGrams('abcd')[0] as number, [0, 2]],
+    [0xffffffff, [1]],
+    [0, [3, 4, 5]],
+  ]);
+  const t = buildGramTable(lists);
+  const entries = new Set<number>();
+  for (const [g, list] of lists) {
+    const e = gramEntry(t, g);
+    assert.ok(e >= 0 && e < t.size);
+    entries.add(e);
+    assert.deepEqual([...t.items.subarray(t.starts[e], t.starts[e + 1])], list);
+    assert.ok(hasGram(t, g));
+  }
+  assert.equal(entries.size, lists.size);
+  for (const g of [1, 7, 0x80000000, 0xfffffffe]) assert.equal(gramEntry(t, g), -1);
+});
+
+test('gram set: distinct count and shared grams equal the sorted-array overlap, sentence after sentence', () => {
+  const set = createGramSet();
+  const member = charGrams(
+    'Opposition groups say more than 15,000 people have died since the violence began.',
+  );
+  const sentences = [
+    'More than 15,000 people have died since the violence began, opposition groups say.',
+    'the the the the the',
+    'A much longer sentence that repeats itself: '.repeat(200),
+    'Floods closed the northern railway line.',
+  ];
+  for (const text of sentences) {
+    const grams = charGrams(text);
+    const { buf, count } = gramWindows(text);
+    assert.equal(fillGramSet(set, buf, count), grams.length, text);
+    assert.equal(countShared(set, member), overlap(grams, member), text);
+  }
 });

@@ -172,9 +172,31 @@ function modifierSign(raw: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * `text.trimStart().split(/\s+/).slice(0, n)`, without splitting the rest: called once per
+ * number with the whole rest of the sentence, the full split was quadratic on long "sentences"
+ * (a 50,000-character list of names on one saved page).
+ */
+export function firstWords(text: string, n: number): string[] {
+  const t = text.trimStart();
+  const out: string[] = [];
+  const space = /\s+/g;
+  let from = 0;
+  while (out.length < n) {
+    const m = space.exec(t);
+    if (!m) {
+      out.push(t.slice(from));
+      break;
+    }
+    out.push(t.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
 /** The head noun after a number: the first word that is not an adjective-ish filler or a name. */
 function unitAfter(rest: string): string | undefined {
-  const words = rest.trimStart().split(/\s+/).slice(0, 6);
+  const words = firstWords(rest, 6);
   for (const raw of words) {
     if (/^[,;:()]/.test(raw)) return undefined;
     const w = raw.replace(/[^\p{L}-]/gu, '');

@@ -27,8 +27,14 @@ export function gramText(text: string): string {
 const NON_ASCII = /[^ -~\t\n\r]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
-/** Reused across calls: the hashes of one text before sorting (the result is a fresh array). */
-const scratch = { buf: new Uint32Array(1024) };
+/** The 4-gram hashes of one text in window order, repeats included: `buf[0 .. count)`. */
+export interface GramWindows {
+  buf: Uint32Array;
+  count: number;
+}
+
+/** Reused across calls: the hashes of one text before sorting (charGrams returns a fresh array). */
+const scratch: GramWindows = { buf: new Uint32Array(1024), count: 0 };
 
 const WORD_UNIT = /^[\p{L}\p{N}]$/u;
 /** Non-ASCII unit → (its folded lower-case unit << 1) | is-a-word-character, or -1 (no one-unit answer). */
@@ -120,9 +126,8 @@ function hashWindowsOfString(text: string): number {
  * one-pass path; the string path is the definition, kept for the text it cannot do.
  */
 export function charGrams(text: string): number[] {
-  let count = hashWindows(text);
-  if (count < 0) count = hashWindowsOfString(text);
-  const sorted = scratch.buf.subarray(0, count).sort();
+  const { buf, count } = gramWindows(text);
+  const sorted = buf.subarray(0, count).sort();
   const out: number[] = [];
   let last = -1;
   for (let i = 0; i < count; i++) {
@@ -131,6 +136,18 @@ export function charGrams(text: string): number[] {
     last = v;
   }
   return out;
+}
+
+/**
+ * The hashes charGrams sorts and dedupes, unsorted and with repeats, in a buffer the next call
+ * overwrites. The page matcher rejects most sentences from these alone: sorting them and copying
+ * them to an array cost more than the lookups that decide.
+ */
+export function gramWindows(text: string): GramWindows {
+  let count = hashWindows(text);
+  if (count < 0) count = hashWindowsOfString(text);
+  scratch.count = count;
+  return scratch;
 }
 
 /** Jaccard similarity of two sorted, unique number arrays (0 when both are empty). */
@@ -186,17 +203,37 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Lower-cased stems of the non-stopwords of a text, in order of first appearance, unique. */
-export function contentWords(text: string): string[] {
-  const seen = new Set<string>();
-  for (const t of tokenize(foldText(text).toLowerCase())) {
+/** Units foldText may change: all but printable ASCII. */
+const FOLDABLE = /[^ -~]/g;
+
+/**
+ * Token → its content-word stem, or '' when it is no content word. The same words recur in every
+ * sentence, and the regexes below cost more than the lookup.
+ */
+const stems = new Map<string, string>();
+
+function contentStem(token: string): string {
+  let w = stems.get(token);
+  if (w === undefined) {
     // A hyphen-attached article is not part of the word ("al-rashid" meets "rashid").
-    const w = t.text
+    const bare = token
       .replace(/'s$/, '')
       .replace(/'$/, '')
       .replace(/^(?:al|el|ad|ar|as|at|az|ash|ez|es|ed|er|en)-(?=\p{L}{3})/u, '');
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d/.test(w)) continue;
-    seen.add(stem(w));
+    w = bare.length < 2 || STOPWORDS.has(bare) || /^\d/.test(bare) ? '' : stem(bare);
+    if (stems.size >= 50000) stems.clear();
+    stems.set(token, w);
+  }
+  return w;
+}
+
+/** Lower-cased stems of the non-stopwords of a text, in order of first appearance, unique. */
+export function contentWords(text: string): string[] {
+  const seen = new Set<string>();
+  // foldText, without building the string one unit at a time when most units stay as they are.
+  for (const t of tokenize(text.replace(FOLDABLE, foldChar).toLowerCase())) {
+    const w = contentStem(t.text);
+    if (w) seen.add(w);
   }
   return [...seen];
 }

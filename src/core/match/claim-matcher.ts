@@ -12,8 +12,17 @@
  * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
  */
 import { extractSlots, slotKey } from '../claims/slots.ts';
-import { charGrams, contentWords, overlap } from '../compare/grams.ts';
+import { contentWords, gramWindows } from '../compare/grams.ts';
 import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
+import {
+  buildGramTable,
+  countShared,
+  createGramSet,
+  fillGramSet,
+  type GramSet,
+  type GramTable,
+  gramEntry,
+} from './gram-table.ts';
 import type { Span } from './page-sentences.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
@@ -27,6 +36,8 @@ interface Sig {
   grams: number[];
   words: Set<string>;
   slots: { key: string; value: string }[];
+  /** Keys of the slots that can link a sentence: dates are too common to. */
+  slotKeys: string[];
 }
 
 /** A compiled claim matcher. */
@@ -45,70 +56,13 @@ export interface ClaimMatcher {
   byFact: Map<string, Sig[]>;
   /** Scratch hit counters, one per fact (always all zero between calls). */
   counts: Uint16Array;
-}
-
-/**
- * An open-addressing hash table from gram hash to a list of fact indexes, in typed arrays: the
- * lookup runs once per gram of every page sentence (5 M times on a 5 MB page), where a Map's
- * boxed lookup was the matcher's largest cost.
- */
-export interface GramTable {
-  mask: number;
-  keys: Uint32Array;
-  /** Slot → index into `starts`, or -1 when empty. */
-  slots: Int32Array;
-  starts: Int32Array;
-  items: Int32Array;
-  size: number;
-}
-
-function slotOf(g: number, mask: number): number {
-  return (Math.imul(g, 0x9e3779b1) >>> 0) & mask;
-}
-
-function buildTable(lists: Map<number, number[]>): GramTable {
-  let cap = 16;
-  while (cap < lists.size * 2) cap *= 2;
-  const mask = cap - 1;
-  const keys = new Uint32Array(cap);
-  const slots = new Int32Array(cap).fill(-1);
-  const starts = new Int32Array(lists.size + 1);
-  const items: number[] = [];
-  let n = 0;
-  for (const [g, list] of lists) {
-    let h = slotOf(g, mask);
-    while ((slots[h] as number) !== -1) h = (h + 1) & mask;
-    keys[h] = g;
-    slots[h] = n;
-    starts[n] = items.length;
-    items.push(...list);
-    n++;
-  }
-  starts[n] = items.length;
-  return { mask, keys, slots, starts, items: Int32Array.from(items), size: n };
-}
-
-/** Calls `each` with every fact index listed for gram `g`. */
-function forFacts(t: GramTable, g: number, each: (f: number) => void): void {
-  let h = slotOf(g, t.mask);
-  for (let s = t.slots[h] as number; s !== -1; s = t.slots[h] as number) {
-    if (t.keys[h] === g) {
-      const end = t.starts[s + 1] as number;
-      for (let i = t.starts[s] as number; i < end; i++) each(t.items[i] as number);
-      return;
-    }
-    h = (h + 1) & t.mask;
-  }
-}
-
-/** True when gram `g` is in the table. */
-export function hasGram(t: GramTable, g: number): boolean {
-  let h = slotOf(g, t.mask);
-  for (let s = t.slots[h] as number; s !== -1; s = t.slots[h] as number) {
-    if (t.keys[h] === g) return true;
-    h = (h + 1) & t.mask;
-  }
-  return false;
+  /** Scratch: the facts hit by the current sentence, in `touched[0 .. n)`. */
+  touched: Int32Array;
+  /** Postings entry → the stamp of the last sentence that counted it, so a repeated gram counts once. */
+  seen: Uint32Array;
+  stamp: number;
+  /** Scratch: the current candidate sentence's distinct grams. */
+  sentence: GramSet;
 }
 
 /**
@@ -122,12 +76,16 @@ export function buildClaimMatcher(
   claims: readonly ClaimSignature[],
   facts: readonly { id: string; status: FactStatus }[],
 ): ClaimMatcher {
-  const sigs: Sig[] = claims.map((c) => ({
-    fact: c.fact,
-    grams: c.grams,
-    words: new Set(c.words),
-    slots: c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value })),
-  }));
+  const sigs: Sig[] = claims.map((c) => {
+    const slots = c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value }));
+    return {
+      fact: c.fact,
+      grams: distinct(c.grams),
+      words: new Set(c.words),
+      slots,
+      slotKeys: slots.map((s) => s.key).filter((k) => !k.startsWith('date')),
+    };
+  });
   const byFact = new Map<string, Sig[]>();
   for (const s of sigs) {
     const list = byFact.get(s.fact);
@@ -147,7 +105,7 @@ export function buildClaimMatcher(
   });
   const rare = new Map<number, number[]>();
   for (const [g, list] of all) if (list.length <= RARE_FACTS) rare.set(g, list);
-  const postings = buildTable(rare);
+  const postings = buildGramTable(rare);
   const factRare = factSigs.map((members) =>
     Math.min(...members.map((m) => m.grams.reduce((n, g) => n + (rare.has(g) ? 1 : 0), 0))),
   );
@@ -160,7 +118,18 @@ export function buildClaimMatcher(
     status: new Map(facts.map((f) => [f.id, f.status])),
     byFact,
     counts: new Uint16Array(factIds.length),
+    touched: new Int32Array(factIds.length),
+    seen: new Uint32Array(postings.size),
+    stamp: 0,
+    sentence: createGramSet(),
   };
+}
+
+/** A member's grams without repeats (charGrams writes them sorted and unique; counting relies on it). */
+function distinct(grams: number[]): number[] {
+  for (let i = 1; i < grams.length; i++)
+    if ((grams[i] as number) <= (grams[i - 1] as number)) return [...new Set(grams)];
+  return grams;
 }
 
 /** Thresholds, tuned on made-up paraphrases and look-alikes (tests/unit/match-claims.test.ts). */
@@ -187,27 +156,37 @@ const TIME_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Grams shared / the smaller side: a short page sentence quoting part of a long member still scores. */
-function overlapCoefficient(shared: number, a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  return n === 0 ? 0 : shared / n;
+/** What one sentence's evidence is computed from, each part at most once. */
+interface SentenceWork {
+  text: string;
+  /** Distinct grams of the sentence. */
+  grams: number;
+  nameWords: ReadonlySet<string>;
+  words: string[] | null;
+  slots: SlotValue[] | null;
 }
 
-/** Whether a page sentence states the fact one member signature words. */
-function linksTo(
-  sig: Sig,
-  grams: readonly number[],
-  _sentence: string,
-  nameWords: ReadonlySet<string>,
-  getWords: () => string[],
-  getSlots: () => SlotValue[],
-): boolean {
-  const sharedGrams = overlap(grams, sig.grams);
-  if (overlapCoefficient(sharedGrams, grams, sig.grams) < LEXICAL) return false;
+function wordsOf(work: SentenceWork): string[] {
+  work.words ??= contentWords(work.text);
+  return work.words;
+}
+
+function slotsOf(work: SentenceWork): SlotValue[] {
+  work.slots ??= extractSlots(work.text);
+  return work.slots;
+}
+
+/** Whether a page sentence (its grams in `set`) states the fact one member signature words. */
+function linksTo(sig: Sig, set: GramSet, work: SentenceWork): boolean {
+  const sharedGrams = countShared(set, sig.grams);
+  // Grams shared / the smaller side: a short page sentence quoting part of a long member still scores.
+  const smaller = Math.min(work.grams, sig.grams.length);
+  if ((smaller === 0 ? 0 : sharedGrams / smaller) < LEXICAL) return false;
+  const nameWords = work.nameWords;
   let shared = 0;
   let sharedPlain = 0;
   let sharedTopical = 0;
-  for (const w of getWords())
+  for (const w of wordsOf(work))
     if (sig.words.has(w)) {
       shared++;
       if (!nameWords.has(w)) sharedPlain++;
@@ -222,13 +201,41 @@ function linksTo(
     sharedGrams / sig.grams.length >= VERBATIM
   )
     return true;
-  if (sharedTopical >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slots.length) {
+  if (sharedTopical >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slotKeys.length) {
     // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same
     // claim — provided one shared word is about the claim itself, not only its time unit.
-    const keys = new Set(getSlots().map(slotKey));
-    return sig.slots.some((s) => keys.has(s.key) && !s.key.startsWith('date'));
+    const keys = new Set(slotsOf(work).map(slotKey));
+    return sig.slotKeys.some((k) => keys.has(k));
   }
   return false;
+}
+
+/**
+ * Counts, per fact, the distinct rare grams of the sentence hashed into `buf[0 .. count)`, and
+ * returns how many facts it hit (listed in `matcher.touched`). Runs for every page sentence: no
+ * sorting, no allocation.
+ */
+function countHits(matcher: ClaimMatcher, buf: Uint32Array, count: number): number {
+  const { postings, counts, touched, seen } = matcher;
+  const { starts, items } = postings;
+  if (matcher.stamp === 0xffffffff) {
+    seen.fill(0);
+    matcher.stamp = 0;
+  }
+  const stamp = ++matcher.stamp;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const e = gramEntry(postings, buf[i] as number);
+    if (e === -1 || seen[e] === stamp) continue;
+    seen[e] = stamp;
+    const end = starts[e + 1] as number;
+    for (let k = starts[e] as number; k < end; k++) {
+      const f = items[k] as number;
+      if ((counts[f] as number) === 0) touched[n++] = f;
+      counts[f] = (counts[f] as number) + 1;
+    }
+  }
+  return n;
 }
 
 const SEVERITY: Record<FactStatus, number> = { corroborated: 0, single: 1, conflict: 2 };
@@ -243,49 +250,39 @@ export function matchSentence(
   sentence: string,
   nameWords: ReadonlySet<string> = new Set(),
 ): { ids: string[]; status: FactStatus } | null {
-  const grams = charGrams(sentence);
-  if (grams.length < MIN_SENTENCE_GRAMS) return null;
-  // Counting hits in a reused typed array: this loop runs for every sentence of every page.
+  const { buf, count } = gramWindows(sentence);
+  // Fewer windows than the minimum means fewer distinct grams too.
+  if (count < MIN_SENTENCE_GRAMS) return null;
+  const touched = matcher.touched;
   const counts = matcher.counts;
-  const touched: number[] = [];
-  const hit = (i: number) => {
-    if ((counts[i] as number) === 0) touched.push(i);
-    counts[i] = (counts[i] as number) + 1;
-  };
-  for (const g of grams) forFacts(matcher.postings, g, hit);
-  if (touched.length === 0) return null;
-  const hits: [number, number][] = [];
-  for (const i of touched) {
-    hits.push([i, counts[i] as number]);
-    counts[i] = 0;
-  }
-  let words: string[] | null = null;
-  let slots: SlotValue[] | null = null;
-  /** Best evidence per fact: the signature that matched, plus whether a slot kind was shared. */
-  const linked = new Map<string, Sig[]>();
-  for (const [f, n] of hits) {
-    // A linked sentence shares a good part of the fact's rare grams: most candidates stop here.
+  const hit = countHits(matcher, buf, count);
+  // A linked sentence shares a good part of the fact's rare grams: most candidates stop here.
+  let candidates = 0;
+  for (let k = 0; k < hit; k++) {
+    const f = touched[k] as number;
+    const n = counts[f] as number;
+    counts[f] = 0;
     if (n < MIN_RARE_HITS || n < (matcher.factRare[f] as number) * RARE_SHARE) continue;
-    for (const sig of matcher.factSigs[f] as Sig[]) {
-      if (
-        !linksTo(
-          sig,
-          grams,
-          sentence,
-          nameWords,
-          () => (words ??= contentWords(sentence)),
-          () => (slots ??= extractSlots(sentence)),
-        )
-      )
-        continue;
-      linked.set(sig.fact, [sig]);
-      break;
-    }
+    touched[candidates++] = f;
   }
-  if (linked.size === 0) return null;
-  slots ??= extractSlots(sentence);
+  if (candidates === 0) return null;
+  const set = matcher.sentence;
+  const grams = fillGramSet(set, buf, count);
+  if (grams < MIN_SENTENCE_GRAMS) return null;
+  const work: SentenceWork = { text: sentence, grams, nameWords, words: null, slots: null };
+  const linked: string[] = [];
+  for (let k = 0; k < candidates; k++) {
+    const f = touched[k] as number;
+    for (const sig of matcher.factSigs[f] as Sig[])
+      if (linksTo(sig, set, work)) {
+        linked.push(sig.fact);
+        break;
+      }
+  }
+  if (linked.length === 0) return null;
+  const slots = slotsOf(work);
   let worst: FactStatus = 'corroborated';
-  const ids = [...linked.keys()].sort();
+  const ids = linked.sort();
   for (const id of ids) {
     const status = statusOnPage(matcher, id, slots);
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;

@@ -144,12 +144,13 @@ export function matchNames(
   tokens: Token[] = tokenize(text),
 ): NameMatch[] {
   const out: NameMatch[] = [];
-  const keys = new Map<number, string>();
+  // Token index → its key: a name walk reads the words after its start again from the next start.
+  const keys: (string | undefined)[] = [];
   const keyAt = (i: number): string => {
-    let k = keys.get(i);
+    let k = keys[i];
     if (k === undefined) {
       k = cachedKey((tokens[i] as Token).text);
-      keys.set(i, k);
+      keys[i] = k;
     }
     return k;
   };
