@@ -2,19 +2,24 @@
  * The page summary's data for a page report's facts and names, from the loaded index: built for
  * `popup/start` and `popup/page`, and kept for a popup opened later (./page-reports.ts).
  */
-import { factsById, leftOut, summarizeFact } from '../core/index/query.ts';
+import { type FactSummary, factsById, leftOut, summarizeFact } from '../core/index/query.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import type { PageReport } from '../messaging/content-protocol.ts';
-import { type PageView, pageRequest } from '../messaging/popup-protocol.ts';
+import { type PageFact, type PageView, pageRequest } from '../messaging/popup-protocol.ts';
+
+/** A summary without its outlet names (the popup shows them from the source ids). */
+function pageFact({ outlets: _outlets, ...fact }: FactSummary): PageFact {
+  return fact;
+}
 
 /** What the page summary shows for these facts and names. */
 export function pageView(index: CorpusIndex, factIds: string[], nameIds: Set<string>): PageView {
   return {
-    facts: factsById(index, factIds).map((f) => summarizeFact(index, f)),
+    facts: factsById(index, factIds).map((f) => pageFact(summarizeFact(index, f))),
     names: index.entities
       .filter((e) => nameIds.has(e.id))
       .map((e) => ({ id: e.id, name: e.name, type: e.type })),
-    leftOut: leftOut(index, factIds),
+    leftOut: leftOut(index, factIds).map(pageFact),
   };
 }
 

@@ -3,7 +3,7 @@
  * the fact list item that opens a fact card.
  */
 import type { FactStatus } from '../../core/index/schema.ts';
-import type { FactSummary } from '../../messaging/popup-protocol.ts';
+import type { PageFact } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
 import { sourceName } from '../source-names.ts';
@@ -26,7 +26,7 @@ export function statusBadge(status: FactStatus): HTMLElement {
 }
 
 /** The claim-card grammar: "3 agree · 1 in part · 1 contradicts" (zero counts left out). */
-export function stanceLine(fact: FactSummary, notReported?: number): string {
+export function stanceLine(fact: PageFact, notReported?: number): string {
   const parts: string[] = [];
   // One outlet: its name says more than "1 agrees".
   if (fact.sources === 1 && fact.sourceIds[0] && !notReported)
@@ -40,7 +40,7 @@ export function stanceLine(fact: FactSummary, notReported?: number): string {
 
 /** A fact in a list: badge, the text (the page's own words where given), stances, outlets. */
 export function factItem(
-  fact: FactSummary,
+  fact: PageFact,
   onOpen: () => void,
   options: { text?: string; outlets?: boolean; id?: string } = {},
 ): HTMLElement {

@@ -6,7 +6,7 @@
  */
 import type { FactStatus } from '../../core/index/schema.ts';
 import type { PageReport } from '../../messaging/content-protocol.ts';
-import type { FactSummary, Overview, PageView } from '../../messaging/popup-protocol.ts';
+import type { Overview, PageFact, PageView } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
 import { factItem, section, statement, typeLabel } from './common.ts';
@@ -27,14 +27,14 @@ const RANK: Record<FactStatus, number> = { conflict: 0, single: 1, corroborated:
 interface ClaimLine {
   text: string;
   status: FactStatus;
-  fact: FactSummary;
+  fact: PageFact;
 }
 
 function claimLines(report: PageReport, page: PageView): ClaimLine[] {
   const byId = new Map(page.facts.map((f) => [f.id, f]));
   const lines: ClaimLine[] = [];
   for (const claim of report.claims) {
-    const facts = claim.ids.map((id) => byId.get(id)).filter((f): f is FactSummary => !!f);
+    const facts = claim.ids.map((id) => byId.get(id)).filter((f): f is PageFact => !!f);
     facts.sort((a, b) => RANK[a.status] - RANK[b.status]);
     if (facts[0]) lines.push({ text: claim.text, status: claim.status, fact: facts[0] });
   }
@@ -92,8 +92,8 @@ function pageStatement(model: HomeModel): HTMLElement | null {
 const LEFT_OUT_FIRST = 6;
 
 /** The "leaves out" lens: the first few facts, and a button that shows the rest in place. */
-function leftOutList(facts: FactSummary[], nav: Nav): HTMLElement {
-  const item = (f: FactSummary) =>
+function leftOutList(facts: PageFact[], nav: Nav): HTMLElement {
+  const item = (f: PageFact) =>
     h(
       'li',
       {},
