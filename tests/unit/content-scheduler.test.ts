@@ -80,3 +80,25 @@ test('a step that throws is dropped and the rest still run', async () => {
   assert.equal(log.length, 2);
   assert.equal(errors.length, 1);
 });
+
+test("a step that answers 'yield' ends its slice there and goes on in the next", async () => {
+  const s = new Scheduler();
+  const log: number[] = [];
+  let left = 12;
+  const seen: number[] = [];
+  await drain(s, (slice) =>
+    s.add(() => {
+      clock += 1;
+      log.push(slice());
+      seen.push(s.slices);
+      left--;
+      // Every third piece ends the slice, long before the 20 ms budget.
+      return left === 0 ? false : left % 3 === 0 ? 'yield' : true;
+    }, 20),
+  );
+  assert.equal(log.length, 12, 'every piece ran');
+  const perSlice = new Map<number, number>();
+  for (const n of seen) perSlice.set(n, (perSlice.get(n) ?? 0) + 1);
+  assert.deepEqual([...perSlice.values()], [3, 3, 3, 3], 'three pieces per slice');
+  assert.equal(s.slices, 4);
+});

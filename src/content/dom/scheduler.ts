@@ -4,8 +4,11 @@
  * there is one (with a timeout, so a busy page still gets its highlights), else a timer.
  */
 
-/** A unit of work; returns true while it has more to do. */
-export type Step = () => boolean;
+/**
+ * A unit of work; returns true while it has more to do, or 'yield' when it has more but the
+ * slice should end now (a paint step that has changed enough of the page for one frame).
+ */
+export type Step = () => boolean | 'yield';
 
 /** Slice budget: well under the 50 ms long-task line even when one step overshoots. */
 export const BUDGET_MS = 8;
@@ -25,6 +28,8 @@ export class Scheduler {
   longest = 0;
   /** Total time spent in slices. */
   total = 0;
+  /** Slices started so far: a step tells by it whether a new slice began. */
+  slices = 0;
 
   /** Queues `step`; a slice that starts with it runs for up to `budget` ms. */
   add(step: Step, budget = BUDGET_MS): void {
@@ -60,16 +65,18 @@ export class Scheduler {
     this.scheduled = false;
     if (this.stopped) return;
     const started = performance.now();
+    this.slices++;
     const budget = this.queue[0]?.budget ?? BUDGET_MS;
     while (this.queue.length && performance.now() - started < budget) {
       const { step } = this.queue[0] as Queued;
-      let more = false;
+      let more: boolean | 'yield' = false;
       try {
         more = step();
       } catch (error) {
         console.error('crossread: a scan step failed', error);
       }
       if (!more) this.queue.shift();
+      else if (more === 'yield') break;
     }
     const spent = performance.now() - started;
     this.total += spent;
