@@ -41,3 +41,36 @@ test('tokenize keeps hyphenated, apostrophe, acronym and grouped-number forms wi
   );
   for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test('foldText is foldChar applied to every unit, on any text', () => {
+  const byUnit = (t: string) => [...Array(t.length).keys()].map((i) => foldChar(t.charAt(i))).join('');
+  const samples = [
+    '',
+    'plain ASCII words, digits 12,345 and (punctuation)!',
+    'tabs\tand\nnewlines\r\vand\fcontrols \u0001 \u007f',
+    'Nawaf al‑Farès — “Syria’s” envoy… Łódź, Straße, Ørsted, Đakovo, ı',
+    '\u00a0\u2003\u3000no-break and wide spaces',
+    'astral 𝒜 and lone \ud835 surrogate \udc9c',
+  ];
+  // And random strings over ASCII, Latin-1, general punctuation and surrogates.
+  let seed = 11;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const ranges = [
+    [0, 0x80],
+    [0x80, 0x250],
+    [0x2000, 0x2070],
+    [0xd800, 0xe000],
+  ] as const;
+  for (let k = 0; k < 2000; k++) {
+    let t = '';
+    for (let i = rand(12); i > 0; i--) {
+      const [lo, hi] = ranges[rand(ranges.length)] as readonly [number, number];
+      t += String.fromCharCode(lo + rand(hi - lo));
+    }
+    samples.push(t);
+  }
+  for (const t of samples) assert.equal(foldText(t), byUnit(t), JSON.stringify(t));
+});

@@ -44,11 +44,22 @@ export function foldChar(ch: string): string {
   return out;
 }
 
-/** Length-preserving fold of a whole string (see {@link foldChar}): `foldText(t).length === t.length`. */
+/** Units foldChar may change: all but printable ASCII (regex without `u`: one UTF-16 unit each). */
+const FOLDABLE = /[^ -~]/g;
+
+/**
+ * Length-preserving fold of a whole string (see {@link foldChar}): `foldText(t).length === t.length`.
+ * Not a string built unit by unit: it runs for every page word the name matcher keys. Measured
+ * (Node, 5 MB page's text, alternated): 400,000 words 53 → 32 ms, 4,000 paragraphs 20–36 →
+ * 9–10 ms. The replace alone made words slower (96 ms): all-ASCII text is returned as it is.
+ */
 export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text.charAt(i));
-  return out;
+  // Most words are printable ASCII throughout: then nothing changes, and nothing is built.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return text.replace(FOLDABLE, foldChar);
+  }
+  return text;
 }
 
 /** Zero-width characters, word joiners, BOM and soft hyphens: invisible on screen, break matching. */
