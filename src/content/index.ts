@@ -3,13 +3,14 @@
  *
  *   guard ── <html data-crossread> + a live-instance ping (a saved page's stale attribute is not a live instance)
  *     │
- *   content/setup ──▶ background: site enabled? matcher data (names + claim signatures), fact statuses
+ *   content/setup ──▶ background: site enabled? index loaded? the screen-reader descriptions
  *     │  off → html[data-crossread-state=off], wait for storage.onChanged
  *     ▼
  *   CrossreadApp (app.ts)
  *     ├─ dom/article-root     <article>/<main>/score → root, or null (not an article: state ready, nothing else)
- *     ├─ passes/highlight     SegmentWalker slices → core matchText → paintBlock (mark.js, per block)
- *     ├─ dom/scheduler        idle slices ≤ 8 ms; queue empty → state ready
+ *     ├─ passes/highlight     SegmentWalker slices → content/match (core matchText in the background)
+ *     │                        → paintBlock (mark.js, per smallest element)
+ *     ├─ dom/scheduler        slices: reading 8 ms, painting 20 ms or 50 blocks; queue empty → ready
  *     ├─ dom/mutation-watcher one debounced observer: added nodes → new scans; own marks ignored
  *     └─ passes/hover-card    shadow-root card ◀── content/card (background builds it from the index)
  *     ▲
