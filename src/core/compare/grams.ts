@@ -203,9 +203,6 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Units foldText may change: all but printable ASCII. */
-const FOLDABLE = /[^ -~]/g;
-
 /**
  * Token → its content-word stem, or '' when it is no content word. The same words recur in every
  * sentence, and the regexes below cost more than the lookup.
@@ -230,8 +227,7 @@ function contentStem(token: string): string {
 /** Lower-cased stems of the non-stopwords of a text, in order of first appearance, unique. */
 export function contentWords(text: string): string[] {
   const seen = new Set<string>();
-  // foldText, without building the string one unit at a time when most units stay as they are.
-  for (const t of tokenize(text.replace(FOLDABLE, foldChar).toLowerCase())) {
+  for (const t of tokenize(foldText(text).toLowerCase())) {
     const w = contentStem(t.text);
     if (w) seen.add(w);
   }
