@@ -29,7 +29,7 @@ export interface ChromiumSession {
 
 export async function launchChromium(
   extensionDir = DIST_CHROME,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
 ): Promise<ChromiumSession> {
   requireBrowser(CHROMIUM, 'chromium');
   const context = await chromium.launchPersistentContext('', {
@@ -43,6 +43,7 @@ export async function launchChromium(
       '--disable-quic',
       // Keep the browser off the network: every name but 127.0.0.1 fails to resolve (TESTING.md 2.4).
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ...(options.args ?? []),
     ],
   });
   const requests: ChromiumSession['requests'] = [];
