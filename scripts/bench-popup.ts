@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, stopServiceWorkers } from '../tests/support/chromium.ts';
-import { findPageTab, launchFirefox } from '../tests/support/firefox.ts';
+import { findPageTab, launchFirefox, setViewport } from '../tests/support/firefox.ts';
 import { startServer } from '../tests/support/server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,7 +181,7 @@ async function firefoxArticleTab(
   origin: string,
 ): Promise<number> {
   const page = await session.browser.newPage();
-  await page.setViewport({ width: 1000, height: 700 });
+  await setViewport(page, 1000, 700);
   const url = `${origin}/popup-article/page.html`;
   await page.goto(url);
   await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 15000 });
@@ -225,7 +225,7 @@ async function benchFirefox(origin: string, dir: string): Promise<Result> {
     };
     for (let i = 0; i < RUNS; i++) {
       const b = await session.browser.newPage();
-      await b.setViewport({ width: 400, height: 600 });
+      await setViewport(b, 400, 600);
       await bidi.connection.send('browsingContext.navigate', {
         context: (b.mainFrame() as unknown as { _id: string })._id,
         url: `moz-extension://${session.uuid}/bench-blank.html`,

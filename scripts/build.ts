@@ -66,12 +66,15 @@ function manifestFor(base: Record<string, unknown>, target: Target): Record<stri
   if (target === 'firefox') {
     // Firefox refuses a service_worker-only MV3 background; Chrome ignores scripts (TESTING.md 4).
     manifest.background = { scripts: ['background.js'] };
+    // 140: the current Firefox ESR (Debian's firefox-esr is 140.12), the first desktop release
+    // that reads data_collection_permissions; Firefox for Android reads it from 142.
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '142.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   } else {
     manifest.background = { service_worker: 'background.js' };

@@ -364,7 +364,15 @@ describe('firefox', () => {
   const setSites = async (hosts: string[]) => {
     const popup = await session.openPopup();
     try {
-      await popup.waitForFunction(`typeof browser !== 'undefined' && !!browser.storage`, { timeout: 15000 });
+      // Polled with evaluate: waitForFunction builds its predicate with Function(), which the
+      // extension page's CSP refuses in Firefox ESR 140.
+      const deadline = Date.now() + 15000;
+      while (
+        !(await popup.evaluate(`typeof browser !== 'undefined' && !!browser.storage`).catch(() => false))
+      ) {
+        if (Date.now() > deadline) throw new Error('the popup never had browser.storage');
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await popup.evaluate(`browser.storage.sync.set({ disabledSites: ${JSON.stringify(hosts)} })`);
     } finally {
       await popup.close();

@@ -52,7 +52,7 @@ export async function launchFirefox(
     trap,
     async openPopup(query = '') {
       const page = await browser.newPage();
-      await page.setViewport({ width: 400, height: 600 });
+      await setViewport(page, 400, 600);
       // page.goto never resolves for moz-extension pages: navigate without waiting (TESTING.md 3.3).
       const bidi = browser as unknown as {
         connection: { send(method: string, params: unknown): Promise<unknown> };
@@ -69,6 +69,21 @@ export async function launchFirefox(
       await trap.close();
     },
   };
+}
+
+/**
+ * Sets a page's viewport with WebDriver BiDi's own command. Puppeteer's `page.setViewport` also
+ * sends `emulation.setScreenOrientationOverride`, which Firefox ESR 140 does not know ("unknown
+ * command"), and fails with it.
+ */
+export async function setViewport(page: Page, width: number, height: number): Promise<void> {
+  const bidi = page.browser() as unknown as {
+    connection: { send(method: string, params: unknown): Promise<unknown> };
+  };
+  await bidi.connection.send('browsingContext.setViewport', {
+    context: (page.mainFrame() as unknown as { _id: string })._id,
+    viewport: { width, height },
+  });
 }
 
 /**
