@@ -158,25 +158,11 @@ const OBSERVE = `(() => {
   document.addEventListener('DOMContentLoaded', () => { window.__pristine = document.body.cloneNode(true); }, { once: true });
 })()`;
 
-/** The lower bound: a plain TreeWalker pass over the page's text, 5 times in the same page (all times). */
-const TREEWALKER = `(() => {
-  const times = [];
-  for (let r = 0; r < 5; r++) {
-    const t = performance.now();
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const out = [];
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const p = n.parentNode.localName;
-      if (p !== 'script' && p !== 'style' && p !== 'noscript' && p !== 'textarea' && p !== 'title') out.push(n.data);
-    }
-    times.push(performance.now() - t);
-    if (!out.length) break;
-  }
-  return times;
-})()`;
-
-/** One walk of the same kind, once (the fresh rounds time it on a just-restored body). */
-const WALK_ONCE = `(() => {
+/**
+ * The lower bound: a plain TreeWalker pass over the page's text, as a function expression that
+ * returns [ms, text nodes read].
+ */
+const WALK = `(() => {
   const t = performance.now();
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const out = [];
@@ -184,8 +170,23 @@ const WALK_ONCE = `(() => {
     const p = n.parentNode.localName;
     if (p !== 'script' && p !== 'style' && p !== 'noscript' && p !== 'textarea' && p !== 'title') out.push(n.data);
   }
-  return performance.now() - t;
+  return [performance.now() - t, out.length];
+})`;
+
+/** The walk 5 times in the same page (all times): the first pass is the cold figure. */
+const TREEWALKER = `(() => {
+  const walk = ${WALK};
+  const times = [];
+  for (let r = 0; r < 5; r++) {
+    const [ms, read] = walk();
+    times.push(ms);
+    if (!read) break;
+  }
+  return times;
 })()`;
+
+/** One walk, once (the fresh rounds time it on a just-restored body). */
+const WALK_ONCE = `${WALK}()[0]`;
 
 /**
  * Puts back a fresh copy of the body as loaded, collects garbage and lays it out: new nodes that
