@@ -40,7 +40,7 @@ const shared = path.resolve(root, '../shared/pages');
 const quick = process.argv.includes('--quick');
 const RUNS = 3;
 /** Rounds of the fresh and same-nodes figures (bench builds re-run on request). */
-const WARM_RUNS = 5;
+const ROUNDS = 5;
 
 const NEWS = [
   'cnn.html',
@@ -209,7 +209,7 @@ interface Row {
   paint: number;
   chars: number;
   /**
-   * Fresh (the target): median over WARM_RUNS rounds, each timing the walk and crossread on a
+   * Fresh (the target): median over ROUNDS rounds, each timing the walk and crossread on a
    * just-restored copy of the body, with both codes already run (PERF-NOTES' method).
    */
   walk: number;
@@ -314,7 +314,7 @@ async function main() {
           };
           const fresh: { main: number; match: number; extract: number; paint: number; walk: number }[] = [];
           const same: { main: number; walk: number }[] = [];
-          for (let w = 0; w < (f.startsWith('huge') ? 0 : WARM_RUNS); w++) {
+          for (let w = 0; w < (f.startsWith('huge') ? 0 : ROUNDS); w++) {
             await page.evaluate(RESTORE);
             await page.waitForTimeout(60);
             const walked = (await page.evaluate(WALK_ONCE)) as number;

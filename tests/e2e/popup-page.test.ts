@@ -583,28 +583,11 @@ async function attachToPopup(
 }
 
 /**
- * Firefox's toolbar popup is no WebDriver target, but another page of the extension reaches its
- * window through extension.getViews: evaluate there with `document` bound to the popup's.
+ * An extension window that is no WebDriver target, reached from another page of the extension
+ * (`helper`): `find` is an expression naming the window there (null when it is not open). The
+ * page evaluates with `document` bound to that window's.
  */
-function toolbarPopupIn(helper: AnyPage): AnyPage & { close(): Promise<unknown> } {
-  const evaluate = (fn: unknown, arg?: unknown) =>
-    helper.evaluate(`(() => {
-      const w = browser.extension.getViews({ type: 'popup' })[0];
-      if (!w) return null;
-      return (function (document) { return (${String(fn)})(${JSON.stringify(arg ?? null)}); })(w.document);
-    })()`);
-  return evaluateOnly(evaluate, () =>
-    helper.evaluate(`browser.extension.getViews({ type: 'popup' })[0]?.close()`),
-  );
-}
-
-/**
- * An extension tab whose URL query starts with `search`, reached through `helper`: Firefox ESR
- * 140's WebDriver BiDi lists no moz-extension tab as a target, so `waitForTarget` never sees
- * the tab the background opened; the extension's own view list does.
- */
-function extensionTabIn(helper: AnyPage, search: string): AnyPage & { close(): Promise<unknown> } {
-  const find = `browser.extension.getViews({ type: 'tab' }).find((v) => v.location.search.startsWith(${JSON.stringify(search)}))`;
+function viewIn(helper: AnyPage, find: string): AnyPage & { close(): Promise<unknown> } {
   const evaluate = (fn: unknown, arg?: unknown) =>
     helper.evaluate(`(() => {
       const w = ${find};
@@ -614,11 +597,25 @@ function extensionTabIn(helper: AnyPage, search: string): AnyPage & { close(): P
   return evaluateOnly(evaluate, () => helper.evaluate(`${find}?.close()`));
 }
 
+/** Firefox's toolbar popup is no WebDriver target: reached through extension.getViews. */
+function toolbarPopupIn(helper: AnyPage): AnyPage & { close(): Promise<unknown> } {
+  return viewIn(helper, `browser.extension.getViews({ type: 'popup' })[0]`);
+}
+
+/**
+ * The extension tab whose URL query starts with `search`: Firefox ESR 140's WebDriver BiDi lists
+ * no moz-extension tab as a target, so `waitForTarget` never sees the tab the background opened.
+ */
+const extensionTab = (search: string) =>
+  `browser.extension.getViews({ type: 'tab' }).find((v) => v.location.search.startsWith(${JSON.stringify(search)}))`;
+
+function extensionTabIn(helper: AnyPage, search: string): AnyPage & { close(): Promise<unknown> } {
+  return viewIn(helper, extensionTab(search));
+}
+
 /** Whether `helper` sees an extension tab whose URL query starts with `search`. */
 function hasExtensionTab(helper: AnyPage, search: string): Promise<boolean> {
-  return helper.evaluate(
-    `browser.extension.getViews({ type: 'tab' }).some((v) => v.location.search.startsWith(${JSON.stringify(search)}))`,
-  ) as Promise<boolean>;
+  return helper.evaluate(`!!${extensionTab(search)}`) as Promise<boolean>;
 }
 
 /** A toolbar popup reached from outside: the tests only evaluate in it and close it. */
