@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import * as esbuild from 'esbuild';
 import { indexFolder } from '../src/indexer/index-folder.ts';
+import { markjsPatch } from './markjs-patch.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -131,6 +132,7 @@ async function main() {
         sourcemap: false,
         charset: 'utf8',
         define: { __BENCH__: t === 'bench-chrome' ? 'true' : 'false' },
+        plugins: [markjsPatch()],
         logLevel: 'silent',
       });
     }

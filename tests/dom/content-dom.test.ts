@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { markjsPatch } from '../../scripts/markjs-patch.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { CHROMIUM, requireBrowser } from '../support/chromium.ts';
@@ -83,6 +84,8 @@ before(async () => {
         format: 'iife',
         target: ['chrome120'],
         define,
+        // The mark.js that ships (scripts/build.ts bundles it patched, ADR 005).
+        plugins: [markjsPatch()],
         logLevel: 'silent',
       })
     ).outputFiles[0]?.text ?? '';
