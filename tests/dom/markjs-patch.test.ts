@@ -7,11 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import * as esbuild from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { markjsPatch } from '../../scripts/markjs-patch.ts';
 import { CHROMIUM, requireBrowser } from '../support/chromium.ts';
-import { ROOT } from '../support/paths.ts';
+import { bundleMarkjs } from '../support/markjs-bundle.ts';
 
 interface Case {
   name: string;
@@ -112,26 +111,11 @@ let page: Page;
 
 before(async () => {
   requireBrowser(CHROMIUM, 'chromium');
-  const bundle = async (global: string, plugins: esbuild.Plugin[]) =>
-    (
-      await esbuild.build({
-        stdin: {
-          contents: `import Mark from 'mark.js/dist/mark.es6.js'; (window as unknown as Record<string, unknown>).${global} = Mark;`,
-          resolveDir: ROOT,
-          loader: 'ts',
-        },
-        bundle: true,
-        write: false,
-        format: 'iife',
-        plugins,
-        logLevel: 'silent',
-      })
-    ).outputFiles[0]?.text ?? '';
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-gpu'] });
   page = await browser.newPage();
   await page.setContent('<!doctype html><html><head><title>t</title></head><body></body></html>');
-  await page.addScriptTag({ content: await bundle('MarkOriginal', []) });
-  await page.addScriptTag({ content: await bundle('MarkPatched', [markjsPatch()]) });
+  await page.addScriptTag({ content: await bundleMarkjs('MarkOriginal', []) });
+  await page.addScriptTag({ content: await bundleMarkjs('MarkPatched', [markjsPatch()]) });
   const kinds = await page.evaluate(() => [
     typeof (window as unknown as Record<string, unknown>).MarkOriginal,
     typeof (window as unknown as Record<string, unknown>).MarkPatched,

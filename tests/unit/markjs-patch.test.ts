@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import * as esbuild from 'esbuild';
 import { markjsPatch, patchMarkjs } from '../../scripts/markjs-patch.ts';
+import { bundleMarkjs } from '../support/markjs-bundle.ts';
 import { ROOT } from '../support/paths.ts';
 
 const MARKJS = path.join(ROOT, 'node_modules/mark.js/dist/mark.es6.js');
@@ -41,23 +41,8 @@ test('a mark.js source the patch does not recognise fails loudly (a changed vers
 });
 
 test('the plugin bundles the patched mark.js wherever mark.es6.js is imported', async () => {
-  const bundle = async (plugins: esbuild.Plugin[]) =>
-    (
-      await esbuild.build({
-        stdin: {
-          contents: "import Mark from 'mark.js/dist/mark.es6.js'; globalThis.M = Mark;",
-          resolveDir: ROOT,
-          loader: 'ts',
-        },
-        bundle: true,
-        write: false,
-        format: 'iife',
-        plugins,
-        logLevel: 'silent',
-      })
-    ).outputFiles[0]?.text ?? '';
-  const plain = await bundle([]);
-  const patched = await bundle([markjsPatch()]);
+  const plain = await bundleMarkjs('M', []);
+  const patched = await bundleMarkjs('M', [markjsPatch()]);
   assert.doesNotMatch(plain, /createTreeWalker/);
   assert.match(patched, /createTreeWalker/);
 });
