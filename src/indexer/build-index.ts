@@ -69,6 +69,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
         id: `s${i}`,
         file: a.file,
         outlet: a.meta.outlet,
+        ...(a.meta.label ? { label: a.meta.label } : {}),
         title: a.meta.title,
         url: a.meta.url,
         published: a.meta.published,

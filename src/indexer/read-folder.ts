@@ -13,6 +13,8 @@ export class SeedError extends Error {
 export interface SourceMeta {
   file: string;
   outlet: string | null;
+  /** Short name a reader tells the source apart by ("Wire copy, Oslo dateline"). */
+  label: string | null;
   title: string | null;
   url: string | null;
   published: string | null;
@@ -118,7 +120,14 @@ export async function readFolder(folder: string, label = folder): Promise<RawArt
         throw new SeedError(
           `${at()}: "published" is ${JSON.stringify(published)} — expected YYYY-MM-DD or null`,
         );
-      metas.set(file, { file, outlet: str(e.outlet), title: str(e.title), url: str(e.url), published });
+      metas.set(file, {
+        file,
+        outlet: str(e.outlet),
+        label: str(e.label),
+        title: str(e.title),
+        url: str(e.url),
+        published,
+      });
     });
     for (const f of files)
       if (!metas.has(f))
@@ -132,7 +141,7 @@ export async function readFolder(folder: string, label = folder): Promise<RawArt
     out.push({
       file: f,
       text,
-      meta: metas.get(f) ?? { file: f, outlet: null, title: null, url: null, published: null },
+      meta: metas.get(f) ?? { file: f, outlet: null, label: null, title: null, url: null, published: null },
     });
   }
   return out;

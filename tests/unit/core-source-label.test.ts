@@ -15,3 +15,11 @@ test('a source is named by outlet, else shortened title, else its place in the c
   assert.equal(sourceLabel({ outlet: null, title: null }, 2, unnamed), 'Source 3');
   assert.equal(sourceLabel({ outlet: '', title: '' }, 0, unnamed), 'Source 1');
 });
+
+test("a source's label, from sources.json, comes before its outlet and title", () => {
+  assert.equal(
+    sourceLabel({ label: 'Wire copy, Oslo dateline', outlet: 'Nordpress', title: 'A title' }, 0, unnamed),
+    'Wire copy, Oslo dateline',
+  );
+  assert.equal(sourceLabel({ label: null, outlet: 'Nordpress' }, 0, unnamed), 'Nordpress');
+});

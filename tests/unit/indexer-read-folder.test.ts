@@ -46,3 +46,12 @@ test('the CLI writes no index file on bad input and exits non-zero', () => {
   assert.ok(!existsSync(out));
   assert.ok(!existsSync(`${out}.tmp`));
 });
+
+test('the seed index carries each label of seeds/sources.json to its source', async () => {
+  const { indexFolder } = await import('../../src/indexer/index-folder.ts');
+  const { index } = await indexFolder(path.join(ROOT, 'seeds'));
+  const labels = index.sources.map((s) => s.label);
+  assert.equal(labels.length, 5);
+  assert.ok(labels.every((l) => typeof l === 'string' && l.length > 0));
+  assert.ok(labels.includes('CNN'));
+});

@@ -23,6 +23,8 @@ export interface Source {
   id: string;
   file: string;
   outlet: string | null;
+  /** Short name a reader tells the source apart by, from the text ("Wire copy, Oslo dateline"). */
+  label?: string | null;
   title?: string | null;
   url?: string | null;
   /** ISO date (YYYY-MM-DD) when known. */

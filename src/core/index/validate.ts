@@ -87,6 +87,7 @@ export function validateIndex(data: unknown): CorpusIndex {
     sourceIds.add(id);
     str(s, 'file', w);
     str(s, 'outlet', w, true);
+    str(s, 'label', w, true);
     str(s, 'title', w, true);
     str(s, 'url', w, true);
     str(s, 'published', w, true);
