@@ -158,3 +158,42 @@ test('a label reads on its own: a standalone member first, else the continuation
   );
   assert.equal(one?.label, 'Ola Berg resigned from the harbour board on Monday.');
 });
+
+test('one channel fact per report: the lexical twin joins it, an unrelated "told <channel>" does not', () => {
+  const story = ents(['e0', 'e1']);
+  const facts = buildFacts([
+    {
+      source: 's0',
+      sentence: 0,
+      text: 'Olsen posted a video statement on YouTube on Monday.',
+      entities: story,
+    },
+    {
+      source: 's1',
+      sentence: 0,
+      text: 'Mr Olsen posted a video statement on YouTube last night.',
+      entities: story,
+    },
+    {
+      source: 's2',
+      sentence: 0,
+      text: 'Olsen said in a statement given to the broadcaster NRK that he was quitting.',
+      entities: story,
+    },
+    {
+      source: 's2',
+      sentence: 1,
+      text: 'A harbour pilot told Radio Nord from Bergen it was unclear whether ferries would sail.',
+      entities: [{ id: 'e2', start: 40, end: 46 }],
+    },
+  ]);
+  const channel = facts.filter((f) => f.members.some((m) => m.text.includes('YouTube')));
+  assert.equal(channel.length, 1, 'no twin fact sharing the same members');
+  const texts = channel[0]!.members.map((m) => m.text);
+  assert.ok(
+    texts.some((t) => t.includes('NRK')),
+    'the other channel is compared in the same fact',
+  );
+  assert.ok(!texts.some((t) => t.includes('Radio Nord')), 'an unrelated statement stays out');
+  assert.equal(channel[0]!.status, 'conflict');
+});

@@ -47,3 +47,24 @@ test('original characters are kept (no-break spaces, curly quotes)', () => {
   const text = 'He said \u201cno\u201d\u00a0to the plan on Monday, officials said.';
   assert.equal(cleanArticle(text).text, text);
 });
+
+test('a caption that ends in its photo credit keeps the caption and drops the credit', () => {
+  const raw = [
+    'Jane Roe is seen here, in this file picture taken May 2, 2009. Jane Roe, the port authority chief, resigned on Monday, union sources said. WIRE/John Doe/Files (NORWAY - Tags: POLITICS) Image Credit: WIRE',
+    '',
+    'The port authority chief resigned on Monday.',
+  ].join('\n');
+  const clean = cleanArticle(raw);
+  const first = clean.text.slice(clean.paragraphs[0]!.start, clean.paragraphs[0]!.end);
+  assert.equal(first.endsWith('union sources said.'), true, first);
+  assert.equal(clean.paragraphs[0]!.caption, true);
+  assert.ok(!clean.text.includes('Image Credit'));
+  assert.ok(clean.dropped.some((d) => d.why === 'photo credit' && d.text.startsWith('WIRE/John Doe')));
+});
+
+test('a bare credit line is still dropped whole', () => {
+  const clean = cleanArticle(
+    'WIRE/John Doe/Files (NORWAY - Tags: POLITICS)\n\nThe chief resigned on Monday.',
+  );
+  assert.equal(clean.paragraphs.length, 1);
+});

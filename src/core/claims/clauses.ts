@@ -5,7 +5,7 @@
  */
 
 const JOINT =
-  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=(?:in|during) \d+ (?:days|weeks|months|years) of\b)|\s+(?=in protest (?:at|against|over)\b)|\s+(?=since (?:the|it|he|she|they)\b)|(?<=\p{Ll})\s+(?=who (?:had|has|was|is|were|are)\b)/gu;
+  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=(?:in|during) \d+ (?:days|weeks|months|years) of\b)|\s+(?=in protest (?:at|against|over)\b)|\s+(?=since (?:the|it|he|she|they)\b)|(?<=\p{Ll})\s+(?=who (?:had|has|was|is|were|are)\b)|\s+(?=that (?:repeatedly |also |later )?(?:said|says|called|urged|accused|described|warned)\b)|(?<=\p{L})\s+(?=following (?:hard on the heels of )?\p{Lu})|,\s+(?=(?:follows|followed)\b|\p{Ll}+ed by [^,;]+$|(?!including\b|during\b|according\b|being\b)\p{Ll}{2,}ing\b)/gu;
 
 /** "… said in a video statement …": the channel is its own clause when what precedes is long. */
 const CHANNEL_JOINT = /\s+(?=in (?:a|an|the) (?:\p{L}+\s+)?(?:statement|interview|video|message)\b)/gu;
@@ -23,15 +23,20 @@ export function splitClauses(sentence: string): { start: number; end: number }[]
     const ch = sentence.charAt(i);
     if (ch === '\u201c') inQuote = true;
     else if (ch === '\u201d') inQuote = false;
-    else if (ch === '"') inQuote = !inQuote;
+    // A straight quote opens after a space (or at the start) and closes after anything else, so
+    // a sentence that starts inside a quotation ('… this gang," he said, accusing …') is read right.
+    else if (ch === '"') inQuote = i === 0 || /[\s([]/u.test(sentence.charAt(i - 1));
     quoteAt.push(inQuote);
   }
-  for (const m of sentence.matchAll(JOINT)) {
+  // Joints are matched with every kind of space read as a plain one (offsets unchanged), so a
+  // no-break space between "who" and "is" still marks a clause.
+  const flat = sentence.replace(/\s/gu, ' ');
+  for (const m of flat.matchAll(JOINT)) {
     const at = (m.index ?? 0) + m[0].length;
     if (quoteAt[m.index ?? 0]) continue;
     cuts.push(at);
   }
-  for (const m of sentence.matchAll(CHANNEL_JOINT)) {
+  for (const m of flat.matchAll(CHANNEL_JOINT)) {
     const at = (m.index ?? 0) + m[0].length;
     if (quoteAt[m.index ?? 0]) continue;
     const before = Math.max(0, ...cuts.filter((c) => c < at));
@@ -43,8 +48,9 @@ export function splitClauses(sentence: string): { start: number; end: number }[]
   for (const cut of [...cuts, sentence.length]) {
     const piece = sentence.slice(start, cut);
     const words = piece.trim().split(/\s+/).filter(Boolean).length;
-    // A piece that is only a name ("Jane Doe, who …") stays with what it introduces.
-    const plain = piece.split(/\s+/).filter((w) => /^\p{Ll}{3,}/u.test(w)).length;
+    // A piece that is only a name ("Jane Doe, who …") stays with what it introduces; an
+    // apposition ("Jane Doe, a lawyer") says something of its own.
+    const plain = piece.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
     if (cut !== sentence.length && (words < MIN_WORDS || plain === 0)) continue;
     if (cut === sentence.length && words < MIN_WORDS && spans.length > 0) {
       spans[spans.length - 1]!.end = cut;

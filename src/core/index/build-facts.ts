@@ -199,6 +199,11 @@ function dayClass(v: string): string | null {
   return null;
 }
 
+/** Whether two clauses share a content word or a named entity. */
+function clausesTouch(u: Unit, v: Unit): boolean {
+  return sharedWordList(u.words, v.words).length > 0 || u.entities.some((e) => v.entities.includes(e));
+}
+
 /** Options: `onLink` reports every link with its reason (for `npm run eval -- --verbose` and tuning). */
 export interface BuildFactsOptions {
   onLink?: (a: string, b: string, why: string) => void;
@@ -394,6 +399,15 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
         const together = story.get(sv.source) === story.get(su.source);
         if ((!together && ctx < FACT_THRESHOLDS.slotContext) || !magnitudeClose(u.slots, v.slots, key))
           continue;
+        // Within one story the same kind of value still needs one word or name in common between
+        // the two clauses: "told a TV channel" in an unrelated paragraph is another statement.
+        if (
+          together &&
+          ctx < FACT_THRESHOLDS.slotContext &&
+          !key.startsWith('number:') &&
+          !clausesTouch(u, v)
+        )
+          continue;
         keyUf.union(i, j);
         say(i, j, `slot ${key}`);
         linked.add(i);
@@ -434,7 +448,15 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       host.sort((a, b) => a - b);
       continue;
     }
-    groups.push(members.sort((a, b) => a - b));
+    // A lexical fact that lies wholly inside the slot cluster is the same report: it joins the
+    // slot fact instead of standing beside it as a twin that shares its members.
+    const merged = new Set(members);
+    for (const [r] of tally) {
+      const lexical = clusters.get(r);
+      if (!lexical || lexical.length < 2 || !lexical.every((i) => merged.has(i))) continue;
+      lexical.length = 0;
+    }
+    groups.push([...merged].sort((a, b) => a - b));
   }
 
   // Sentences that are members of a multi-source fact; others become single facts.

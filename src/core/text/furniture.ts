@@ -43,6 +43,9 @@ const FOOTER =
 /** Photo captions: kept, marked. */
 const CAPTION =
   /\b(?:is seen here|are seen here|file (?:picture|photo|image)|pictured (?:here|above|below|in)|in this (?:file )?(?:photo|picture|image|handout)|photo taken|picture taken|image taken)\b/i;
+/** Where a photo credit starts inside a caption line ("… said on July 12. REUTERS/Name/Files …"). */
+const CREDIT_TAIL =
+  /\s(?=\p{Lu}{2,}\/\p{Lu}|\(\s*[A-Z ]+\s+-\s+tags\s*:|(?:image|photo|picture)\s+(?:credit|courtesy)\s*:)/u;
 /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
 const FINAL = /[.!?…]["'\u201d\u2019)\]]*$|["\u201d]$/;
 
@@ -114,6 +117,13 @@ export function cleanArticle(raw: string): CleanArticle {
     seen.add(key);
     if (BULLET.test(text)) {
       kept.push({ text, caption: false });
+      continue;
+    }
+    // A caption that ends in its photo credit: the caption is article text, the credit is not.
+    const tail = CAPTION.test(text) ? CREDIT_TAIL.exec(text) : null;
+    if (tail && FINAL.test(text.slice(0, tail.index)) && words(text.slice(0, tail.index)).length >= 8) {
+      dropped.push({ line: i + 1, text: text.slice(tail.index + 1), why: 'photo credit' });
+      kept.push({ text: text.slice(0, tail.index), caption: true });
       continue;
     }
     const why = furnitureReason(text, { last: i === lastIndex });
