@@ -12,11 +12,13 @@ import { nameKeys } from '../core/entities/name-key.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { type CorpusIndex, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
+import { compileParaphrases } from '../core/lexicon/paraphrases.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
 import { tokenize } from '../core/text/tokens.ts';
 import { analyse } from './nlp.ts';
 import type { RawArticle } from './read-folder.ts';
+import { openWordNet } from './wordnet.ts';
 
 export interface BuildOptions {
   /** Called after each article is analysed (CLI progress on large folders). */
@@ -229,11 +231,26 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     entities,
     facts,
   };
-  const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial) };
+  const paraphrases = paraphrasesOf(sources);
+  phase('paraphrases');
+  const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial, paraphrases) };
   phase('matcher');
   const valid = validateIndex(index);
   phase('validate');
   return valid;
+}
+
+/** The corpus's words read through WordNet (core/lexicon/paraphrases), for the page matcher. */
+function paraphrasesOf(sources: readonly Source[]): Record<string, string> {
+  const words = new Set<string>();
+  for (const s of sources)
+    for (const t of tokenize(s.text)) if (/^\p{Ll}{3,}$/u.test(t.text)) words.add(t.text);
+  const wordnet = openWordNet();
+  try {
+    return compileParaphrases(words, wordnet);
+  } finally {
+    wordnet.close();
+  }
 }
 
 function toInput(source: string, m: NameMention): MentionInput {

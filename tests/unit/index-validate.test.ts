@@ -60,7 +60,7 @@ test('truncated JSON gives one clear error', () => {
 test('a wrong version is refused', () => {
   assert.throws(
     () => validateIndex({ ...sample(), version: 99 }),
-    /index.version: expected version 1, found 99/,
+    /index.version: expected version 1 or 2, found 99/,
   );
 });
 
@@ -87,4 +87,10 @@ test('dangling references and bad offsets are refused with their path', () => {
 
 test('non-objects are refused', () => {
   for (const bad of [null, 1, 'x', [], { version: 1 }]) assert.throws(() => validateIndex(bad), IndexError);
+});
+
+test('a version 1 index still validates; an unknown version does not', () => {
+  assert.equal(validateIndex({ ...emptyIndex(), version: 1 }).version, 1);
+  assert.equal(validateIndex(emptyIndex()).version, 2);
+  assert.throws(() => validateIndex({ ...emptyIndex(), version: 3 }), IndexError);
 });

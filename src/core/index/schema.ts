@@ -7,7 +7,7 @@
  */
 
 /** Bumped whenever a field changes meaning or disappears; the loader refuses any other version. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Entity types, as the contract names them. */
 export type EntityType = 'person' | 'place' | 'organization' | 'other';
@@ -124,6 +124,11 @@ export interface MatcherData {
   names: NamePattern[];
   /** One signature per fact member sentence, for matching page sentences to facts. */
   claims: ClaimSignature[];
+  /**
+   * Paraphrase map (index version 2): a content-word stem the corpus never prints → the corpus
+   * stem it is a synonym or derived form of, compiled from WordNet for the corpus's own words.
+   */
+  paraphrases?: Record<string, string>;
 }
 
 export interface NamePattern {
@@ -150,6 +155,8 @@ export interface ClaimSignature {
   slots: { kind: string; key: string; value: string }[];
   /** Content-word keys, for the "shares words but states something else" guard. */
   words: string[];
+  /** Entity ids named in the member span (index version 2), for linking by meaning. */
+  entities?: string[];
 }
 
 /** The whole `index.json`. */

@@ -71,10 +71,12 @@ export function parseIndex(text: string): CorpusIndex {
 /** Validates an already parsed value; returns it typed, or throws one IndexError. */
 export function validateIndex(data: unknown): CorpusIndex {
   need(isObj(data), 'index', 'expected an object');
+  // Version 2 only added optional fields (labels, signature entities, paraphrases): a version 1
+  // index still reads, and matches by wording alone.
   need(
-    data.version === INDEX_VERSION,
+    data.version === INDEX_VERSION || data.version === 1,
     'index.version',
-    `expected version ${INDEX_VERSION}, found ${JSON.stringify(data.version)?.slice(0, 40)}`,
+    `expected version 1 or ${INDEX_VERSION}, found ${JSON.stringify(data.version)?.slice(0, 40)}`,
   );
 
   const sourceIds = new Set<string>();
@@ -204,7 +206,17 @@ export function validateIndex(data: unknown): CorpusIndex {
     arr(c, 'words', w).forEach((x, j) => {
       need(typeof x === 'string', `${w}.words[${j}]`, 'expected a string');
     });
+    if (c.entities !== undefined)
+      arr(c, 'entities', w).forEach((x, j) => {
+        need(entityIds.has(x as string), `${w}.entities[${j}]`, 'unknown entity');
+      });
   });
+  if (matcher.paraphrases !== undefined) {
+    const p = matcher.paraphrases;
+    need(isObj(p), 'matcher.paraphrases', 'expected an object of word → word');
+    for (const [k, v] of Object.entries(p as Record<string, unknown>))
+      need(typeof v === 'string' && v.length > 0, `matcher.paraphrases.${k.slice(0, 40)}`, 'expected a word');
+  }
 
   return data as unknown as CorpusIndex;
 }

@@ -14,6 +14,7 @@
 import { extractSlots, slotKey } from '../claims/slots.ts';
 import { contentWords, gramWindows } from '../compare/grams.ts';
 import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
+import { buildConceptIndex, type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
 import {
   buildGramTable,
   countShared,
@@ -63,6 +64,8 @@ export interface ClaimMatcher {
   stamp: number;
   /** Scratch: the current candidate sentence's distinct grams. */
   sentence: GramSet;
+  /** The second signal, by meaning: concepts of every signature (concept-links.ts). */
+  concepts: ConceptIndex;
 }
 
 /**
@@ -75,6 +78,7 @@ const RARE_FACTS = 6;
 export function buildClaimMatcher(
   claims: readonly ClaimSignature[],
   facts: readonly { id: string; status: FactStatus }[],
+  paraphrases: Readonly<Record<string, string>> = {},
 ): ClaimMatcher {
   const sigs: Sig[] = claims.map((c) => {
     const slots = c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value }));
@@ -106,6 +110,8 @@ export function buildClaimMatcher(
   const rare = new Map<number, number[]>();
   for (const [g, list] of all) if (list.length <= RARE_FACTS) rare.set(g, list);
   const postings = buildGramTable(rare);
+  const factIndex = new Map(factIds.map((id, i) => [id, i]));
+  const concepts = buildConceptIndex(claims, (id) => factIndex.get(id) ?? -1, paraphrases);
   const factRare = factSigs.map((members) =>
     Math.min(...members.map((m) => m.grams.reduce((n, g) => n + (rare.has(g) ? 1 : 0), 0))),
   );
@@ -122,6 +128,7 @@ export function buildClaimMatcher(
     seen: new Uint32Array(postings.size),
     stamp: 0,
     sentence: createGramSet(),
+    concepts,
   };
 }
 
@@ -249,10 +256,45 @@ export function matchSentence(
   matcher: ClaimMatcher,
   sentence: string,
   nameWords: ReadonlySet<string> = new Set(),
+  entities: ReadonlySet<string> = new Set(),
 ): { ids: string[]; status: FactStatus } | null {
   const { buf, count } = gramWindows(sentence);
   // Fewer windows than the minimum means fewer distinct grams too.
   if (count < MIN_SENTENCE_GRAMS) return null;
+  const lexical = matchLexically(matcher, sentence, nameWords, buf, count);
+  const work: SentenceWork = lexical?.work ?? {
+    text: sentence,
+    grams: 0,
+    nameWords,
+    words: null,
+    slots: null,
+  };
+  let ids = lexical?.ids ?? [];
+  if (ids.length === 0) {
+    // No wording in common: compare what the sentence says (concept-links.ts).
+    if (entities.size === 0) return null;
+    const page = pageConcepts(matcher.concepts, wordsOf(work), entities, slotsOf(work).map(slotKey));
+    ids = conceptLinks(matcher.concepts, page, nameWords).map((f) => matcher.factIds[f] as string);
+  }
+  if (ids.length === 0) return null;
+  const slots = slotsOf(work);
+  let worst: FactStatus = 'corroborated';
+  ids.sort();
+  for (const id of ids) {
+    const status = statusOnPage(matcher, id, slots);
+    if (SEVERITY[status] > SEVERITY[worst]) worst = status;
+  }
+  return { ids, status: worst };
+}
+
+/** The facts the sentence shares wording with (the first signal), with the work done for it. */
+function matchLexically(
+  matcher: ClaimMatcher,
+  sentence: string,
+  nameWords: ReadonlySet<string>,
+  buf: Uint32Array,
+  count: number,
+): { ids: string[]; work: SentenceWork } | null {
   const touched = matcher.touched;
   const counts = matcher.counts;
   const hit = countHits(matcher, buf, count);
@@ -279,15 +321,7 @@ export function matchSentence(
         break;
       }
   }
-  if (linked.length === 0) return null;
-  const slots = slotsOf(work);
-  let worst: FactStatus = 'corroborated';
-  const ids = linked.sort();
-  for (const id of ids) {
-    const status = statusOnPage(matcher, id, slots);
-    if (SEVERITY[status] > SEVERITY[worst]) worst = status;
-  }
-  return { ids, status: worst };
+  return { ids: linked, work };
 }
 
 /**

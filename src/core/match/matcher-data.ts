@@ -15,7 +15,7 @@ import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
 import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
 import type { ClaimSignature, CorpusIndex, MatcherData } from '../index/schema.ts';
 import { tokenize } from '../text/tokens.ts';
-import { type PagePattern, spellingOf } from './name-matcher.ts';
+import { buildNameMatcher, matchNames, type PagePattern, spellingOf } from './name-matcher.ts';
 
 const MAX_KEYS = 12;
 
@@ -52,8 +52,14 @@ export function aliasPattern(entity: string, alias: string): PagePattern | null 
   return pattern;
 }
 
-/** Builds the page matcher's data from a finished index. */
-export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherData {
+/**
+ * Builds the page matcher's data from a finished index. `paraphrases` (core/lexicon) is stored as
+ * it is: the page reads its words through it.
+ */
+export function buildMatcherData(
+  index: Omit<CorpusIndex, 'matcher'>,
+  paraphrases: Record<string, string> = {},
+): MatcherData {
   const names: PagePattern[] = [];
   const seen = new Map<string, PagePattern>();
   const entities = [...index.entities].sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
@@ -71,10 +77,15 @@ export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherDa
       names.push(p);
     }
   }
+  // The entities each member span names, found as the page will find them.
+  const nameMatcher = buildNameMatcher(names);
   const claims: ClaimSignature[] = [];
   for (const fact of index.facts) {
     for (const m of fact.members) {
       const span = m.text.slice(m.span?.start ?? 0, m.span?.end ?? m.text.length) || m.text;
+      const entities = [
+        ...new Set(matchNames(nameMatcher, span, tokenize(span)).map((n) => n.entity)),
+      ].sort();
       claims.push({
         fact: fact.id,
         source: m.source,
@@ -83,8 +94,9 @@ export function buildMatcherData(index: Omit<CorpusIndex, 'matcher'>): MatcherDa
           .filter((v) => v.start >= (m.span?.start ?? 0) - 40 && v.end <= (m.span?.end ?? m.text.length) + 40)
           .map((v) => ({ kind: v.kind, key: slotKey(v), value: v.value })),
         words: contentWords(span),
+        ...(entities.length ? { entities } : {}),
       });
     }
   }
-  return { names, claims };
+  return { names, claims, ...(Object.keys(paraphrases).length ? { paraphrases } : {}) };
 }

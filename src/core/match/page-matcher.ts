@@ -37,7 +37,7 @@ export function createPageMatcher(
 ): PageMatcher {
   return {
     names: buildNameMatcher(data.names as PagePattern[]),
-    claims: buildClaimMatcher(data.claims, facts),
+    claims: buildClaimMatcher(data.claims, facts, data.paraphrases ?? {}),
   };
 }
 
@@ -53,12 +53,14 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
     for (const span of splitSentences(text)) {
       if (span.end - span.start < MIN_CLAIM_CHARS) continue;
       const nameWords = new Set<string>();
+      const entities = new Set<string>();
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
       for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
         const name = names[k] as NameMatch;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
+        entities.add(name.entity);
       }
-      const found = matchSentence(matcher.claims, text.slice(span.start, span.end), nameWords);
+      const found = matchSentence(matcher.claims, text.slice(span.start, span.end), nameWords, entities);
       if (found) claims.push({ start: span.start, end: span.end, ...found });
     }
   }

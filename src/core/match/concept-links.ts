@@ -1,0 +1,136 @@
+/**
+ * Links by meaning where the wording differs: a page sentence and a fact member are compared as
+ * sets of concepts — content words read through the corpus's paraphrase map (a synonym or derived
+ * form becomes the corpus's own word), the entities named (by id, whatever the spelling) and the
+ * kinds of value stated (a death toll, a rank, a channel). Each concept weighs by how few facts
+ * share it, so "resigned" + the mayor's name + "harbour" outweighs "said" + the country.
+ *
+ * A link needs the concepts of both sides to overlap well (a weighted Dice score), at least two
+ * shared content words that are not names, and one shared name or value: a sentence that only
+ * uses the story's vocabulary states no particular fact.
+ */
+import type { ClaimSignature } from '../index/schema.ts';
+
+export interface ConceptSig {
+  fact: number;
+  concepts: string[];
+  weight: number;
+  /** The weight of its plain words alone (no names, no values). */
+  wordWeight: number;
+}
+
+export interface ConceptIndex {
+  sigs: ConceptSig[];
+  /** Concept → signature indexes. */
+  postings: Map<string, number[]>;
+  idf: Map<string, number>;
+  paraphrases: Readonly<Record<string, string>>;
+}
+
+/** Concepts of a signature: words, entity ids ("#e4"), comparable slot keys ("%ordinal:diplomat"). */
+export function sigConcepts(c: ClaimSignature): string[] {
+  const out = new Set(c.words);
+  for (const e of c.entities ?? []) out.add(`#${e}`);
+  for (const s of c.slots) if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
+  return [...out];
+}
+
+/** Slot keys that say which fact a value belongs to (a day does not: every story has days). */
+export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response)$/;
+
+/** Concepts shared by more facts than this select nothing and are not posted. */
+const COMMON = 40;
+/** Weighted Dice overlap at which a page sentence states the member's fact. */
+export const CONCEPT_SCORE = 0.42;
+/** Share of the member's plain-word weight the page sentence must state. */
+export const WORD_SHARE = 0.35;
+/** Of the best fact's score, what a second fact of the same sentence must reach. */
+const SECOND = 0.9;
+
+export function buildConceptIndex(
+  claims: readonly ClaimSignature[],
+  factOf: (id: string) => number,
+  paraphrases: Readonly<Record<string, string>> = {},
+): ConceptIndex {
+  const df = new Map<string, Set<number>>();
+  const sigs: ConceptSig[] = claims.map((c) => {
+    const fact = factOf(c.fact);
+    const concepts = sigConcepts(c);
+    for (const k of concepts) {
+      const set = df.get(k) ?? new Set<number>();
+      set.add(fact);
+      df.set(k, set);
+    }
+    return { fact, concepts, weight: 0, wordWeight: 0 };
+  });
+  const facts = new Set(sigs.map((s) => s.fact)).size || 1;
+  const idf = new Map<string, number>();
+  for (const [k, set] of df) idf.set(k, Math.log(1 + facts / set.size));
+  const postings = new Map<string, number[]>();
+  sigs.forEach((s, i) => {
+    s.weight = s.concepts.reduce((n, k) => n + (idf.get(k) ?? 0), 0);
+    s.wordWeight = s.concepts.reduce((n, k) => n + (/^[#%]/.test(k) ? 0 : (idf.get(k) ?? 0)), 0);
+    for (const k of s.concepts) {
+      if ((df.get(k)?.size ?? 0) > COMMON) continue;
+      const list = postings.get(k);
+      if (list) list.push(i);
+      else postings.set(k, [i]);
+    }
+  });
+  return { sigs, postings, idf, paraphrases };
+}
+
+/** A page sentence's concepts: its words through the paraphrase map, its entities, its slot keys. */
+export function pageConcepts(
+  index: ConceptIndex,
+  words: readonly string[],
+  entities: Iterable<string>,
+  slotKeys: Iterable<string>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) out.add(index.idf.has(w) ? w : (index.paraphrases[w] ?? w));
+  for (const e of entities) out.add(`#${e}`);
+  for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
+  return out;
+}
+
+/** Fact indexes the concepts state, best first (at most two). `nameWords` are words of names. */
+export function conceptLinks(
+  index: ConceptIndex,
+  page: ReadonlySet<string>,
+  nameWords: ReadonlySet<string>,
+): number[] {
+  let pageWeight = 0;
+  for (const k of page) pageWeight += index.idf.get(k) ?? 0;
+  if (pageWeight === 0) return [];
+  const candidates = new Set<number>();
+  for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
+  const best = new Map<number, number>();
+  for (const i of candidates) {
+    const sig = index.sigs[i] as ConceptSig;
+    let shared = 0;
+    let words = 0;
+    let wordWeight = 0;
+    let anchors = 0;
+    for (const k of sig.concepts) {
+      if (!page.has(k)) continue;
+      const w = index.idf.get(k) ?? 0;
+      shared += w;
+      if (k.startsWith('#') || k.startsWith('%')) anchors++;
+      else if (!nameWords.has(k)) {
+        words++;
+        wordWeight += w;
+      }
+    }
+    // The member's own predicate must be stated, not only its names and values.
+    if (words < 2 || anchors < 1 || wordWeight < sig.wordWeight * WORD_SHARE) continue;
+    const score = (2 * shared) / (sig.weight + pageWeight);
+    if (score >= CONCEPT_SCORE && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
+  }
+  const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const top = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(([, s]) => s >= top * SECOND)
+    .slice(0, 2)
+    .map(([f]) => f);
+}

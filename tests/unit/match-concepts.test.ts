@@ -1,0 +1,85 @@
+/**
+ * Linking by meaning (core/match/concept-links, core/lexicon/paraphrases, indexer/wordnet) on
+ * made-up text: a page sentence in other words links through the paraphrase map and the names it
+ * shares; one that only shares the story's names or vocabulary does not.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
+import { compileParaphrases, type Lexicon } from '../../src/core/lexicon/paraphrases.ts';
+import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
+import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
+import { openWordNet } from '../../src/indexer/wordnet.ts';
+import { makeFact } from '../support/make-fact.ts';
+
+test('compileParaphrases maps synonyms and derived forms the corpus lacks to its own words', () => {
+  const lexicon: Lexicon = {
+    senses: (w) =>
+      w === 'resigned'
+        ? [{ words: ['resign', 'quit', 'step_down'], related: ['resignation'] }]
+        : w === 'harbour'
+          ? [{ words: ['harbour', 'port'], related: [] }]
+          : [],
+  };
+  const map = compileParaphrases(['resigned', 'harbour', 'port'], lexicon);
+  assert.equal(map.quit, 'resign');
+  assert.equal(map.resignation, 'resign');
+  assert.equal(map.step_down, undefined, 'multi-word lemmas are not single words');
+  assert.equal(map.port, undefined, 'a word the corpus prints keeps its own meaning');
+});
+
+test('WordNet gives the common senses of an inflected word, with derived forms', () => {
+  const wordnet = openWordNet();
+  try {
+    const senses = wordnet.senses('resigned');
+    assert.ok(senses.some((s) => s.words.includes('quit') || s.words.includes('leave_office')));
+    assert.ok(senses.some((s) => s.related.includes('resignation')));
+    assert.ok(wordnet.senses('submitted').some((s) => s.words.includes('submit')));
+    assert.deepEqual(wordnet.senses('zzyzx'), []);
+  } finally {
+    wordnet.close();
+  }
+});
+
+const facts: Fact[] = [
+  makeFact(
+    'quit',
+    'corroborated',
+    [
+      'Mayor Anna Berg has resigned from the Arvik council after the harbour vote.',
+      'Anna Berg resigned from the council on Monday.',
+    ],
+    1,
+  ),
+  makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+];
+const entity = (id: string, text: string) => ({
+  id,
+  name: text,
+  type: 'person' as const,
+  aliases: [{ text, sources: ['s1'] }],
+  mentions: 3,
+});
+const index: Omit<CorpusIndex, 'matcher'> = {
+  version: 2,
+  sources: [],
+  entities: [entity('berg', 'Anna Berg'), entity('arvik', 'Arvik')],
+  facts,
+};
+
+function linked(paraphrases: Record<string, string>, text: string): string[] {
+  const matcher = createPageMatcher(buildMatcherData(index, paraphrases), facts);
+  return matchText(matcher, text).claims.flatMap((c) => c.ids);
+}
+
+test('a sentence in other words links through the paraphrase map and a shared name', () => {
+  const page = 'In Arvik, Anna Berg quit the municipal council following the harbour ballot.';
+  assert.deepEqual(linked({}, page), [], 'without paraphrase knowledge the wording is too far');
+  assert.deepEqual(linked({ quit: 'resign' }, page), ['quit']);
+});
+
+test('a sentence that shares only the names and the vocabulary links nothing', () => {
+  const map = { quit: 'resign' };
+  assert.deepEqual(linked(map, 'Anna Berg spoke to the Arvik council about the budget.'), []);
+  assert.deepEqual(linked(map, 'Ministers quit the council of a distant city after a vote.'), []);
+});
