@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: builds the seed index in memory and scores it against the hand-made answer
- * key ../shared/eval/seeds-gold.json (issue 3.8). Exits non-zero when a target is missed.
+ * key ../shared/eval/seeds-gold.json, then scores the built extension on the dev articles
+ * (../shared/eval/dev) with the shared scorer. Exits non-zero when a target is missed.
  *
  * - Entities: each gold mention (seed, text; a leading title is dropped, since index aliases
  *   carry no titles) is looked up among the index aliases of that source (white space folded).
@@ -16,6 +17,8 @@
  * - Conflicts: how many of the gold conflicts are labelled `conflict`, where the gold fact's
  *   index fact is the one holding most of its members.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -229,7 +232,54 @@ async function main() {
     console.log(`entity pairs: ${JSON.stringify({ tp: r.entity.tp, fp: r.entity.fp, fn: r.entity.fn })}`);
     console.log(`fact pairs: ${JSON.stringify({ tp: r.grouping.tp, fp: r.grouping.fp, fn: r.grouping.fn })}`);
   }
-  if (rows.some(([, , target, ok]) => target && !ok)) process.exit(1);
+  const articlesOk = scoreArticles();
+  if (rows.some(([, , target, ok]) => target && !ok) || !articlesOk) process.exit(1);
+}
+
+/** The page-side targets on the dev articles (../shared/eval/dev), from the shared scorer. */
+const ARTICLE_TARGETS: [string, string, (v: number) => boolean, string][] = [
+  ['claimRightOfKey', 'key claims linked to the right fact', (v) => v >= 80, '≥ 80 %'],
+  ['claimRecall', 'key claims with a claim highlight', (v) => v >= 85, '≥ 85 %'],
+  ['claimLinkPrecision', 'linked facts that are right', (v) => v >= 90, '≥ 90 %'],
+  ['conflictRecall', 'conflicting claims flagged conflict', (v) => v >= 80, '≥ 80 %'],
+  ['notInSeedsLinked', 'sentences no seed reports, linked', (v) => v <= 5, '≤ 5 %'],
+  ['negativePageMarks', 'claim marks on unrelated pages', (v) => v === 0, '0'],
+  ['decoysLinked', 'decoys linked', (v) => v === 0, '0'],
+  ['nameRecall', 'name mentions highlighted', (v) => v >= 97, '≥ 97 %'],
+  ['nameLinkAccuracy', 'names linked right', (v) => v >= 98, '≥ 98 %'],
+  ['unexpectedNameMarks', 'name marks on no name', (v) => v <= 3, '≤ 3'],
+];
+
+/**
+ * Runs ../shared/eval/score-articles.mjs on the built extension (building it if needed) and
+ * prints its figures against the targets. Returns whether every target is met.
+ */
+function scoreArticles(): boolean {
+  const scorer = path.resolve(root, '../shared/eval/score-articles.mjs');
+  const set = path.resolve(root, '../shared/eval/dev');
+  if (!existsSync(scorer) || !existsSync(set)) {
+    console.log(`\nno dev set at ${set}: the page-side targets are not measured`);
+    return false;
+  }
+  if (!existsSync(path.join(root, 'dist/chrome/index.json')))
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+  const out = execFileSync('node', [scorer, '--ext', 'dist/chrome', '--set', set], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const summary = JSON.parse(out.trim().split('\n').pop() as string) as Record<string, string | number>;
+  console.log(`\ndev articles (${summary.pages} pages, ${summary.claims} key claims; dist/chrome)\n`);
+  let ok = true;
+  for (const [key, name, pass, target] of ARTICLE_TARGETS) {
+    const raw = String(summary[key]);
+    const [a, b] = raw.split('/').map(Number);
+    const value = b !== undefined ? (100 * (a as number)) / Math.max(1, b) : Number(raw);
+    const met = pass(value);
+    ok &&= met;
+    console.log(`${name.padEnd(38)}${raw.padEnd(22)}${target.padEnd(10)}${met ? 'yes' : 'MISSED'}`);
+  }
+  return ok;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
