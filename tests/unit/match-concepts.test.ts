@@ -83,3 +83,22 @@ test('a sentence that shares only the names and the vocabulary links nothing', (
   assert.deepEqual(linked(map, 'Anna Berg spoke to the Arvik council about the budget.'), []);
   assert.deepEqual(linked(map, 'Ministers quit the council of a distant city after a vote.'), []);
 });
+
+test('the same person and the same kind of value link a report that differs in its value', () => {
+  const channel: Fact[] = [
+    makeFact('video', 'conflict', ['Anna Berg posted a video statement on YouTube on Monday.'], 1),
+    makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+  ];
+  const matcher = createPageMatcher(buildMatcherData({ ...index, facts: channel }, {}), channel);
+  const found = matchText(
+    matcher,
+    'Anna Berg explained her plans in a statement given to the broadcaster NRK.',
+  );
+  assert.deepEqual(
+    found.claims.flatMap((c) => c.ids),
+    ['video'],
+  );
+  assert.equal(found.claims[0]?.status, 'conflict');
+  const unrelated = matchText(matcher, 'Anna Berg later spoke about the harbour budget at length.');
+  assert.deepEqual(unrelated.claims, []);
+});

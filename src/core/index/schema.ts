@@ -157,6 +157,8 @@ export interface ClaimSignature {
   words: string[];
   /** Entity ids named in the member span (index version 2), for linking by meaning. */
   entities?: string[];
+  /** Content words of those names (index version 2): the entity ids stand for them. */
+  nameWords?: string[];
 }
 
 /** The whole `index.json`. */

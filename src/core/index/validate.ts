@@ -206,6 +206,10 @@ export function validateIndex(data: unknown): CorpusIndex {
     arr(c, 'words', w).forEach((x, j) => {
       need(typeof x === 'string', `${w}.words[${j}]`, 'expected a string');
     });
+    if (c.nameWords !== undefined)
+      arr(c, 'nameWords', w).forEach((x, j) => {
+        need(typeof x === 'string', `${w}.nameWords[${j}]`, 'expected a string');
+      });
     if (c.entities !== undefined)
       arr(c, 'entities', w).forEach((x, j) => {
         need(entityIds.has(x as string), `${w}.entities[${j}]`, 'unknown entity');

@@ -270,11 +270,18 @@ export function matchSentence(
     slots: null,
   };
   let ids = lexical?.ids ?? [];
-  if (ids.length === 0) {
-    // No wording in common: compare what the sentence says (concept-links.ts).
-    if (entities.size === 0) return null;
-    const page = pageConcepts(matcher.concepts, wordsOf(work), entities, slotsOf(work).map(slotKey));
-    ids = conceptLinks(matcher.concepts, page, nameWords).map((f) => matcher.factIds[f] as string);
+  if (entities.size > 0) {
+    // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
+    // wording with one fact may state another in other words.
+    const page = pageConcepts(
+      matcher.concepts,
+      wordsOf(work),
+      entities,
+      slotsOf(work).map(slotKey),
+      nameWords,
+    );
+    const more = conceptLinks(matcher.concepts, page).map((f) => matcher.factIds[f] as string);
+    ids = [...new Set([...ids, ...more])];
   }
   if (ids.length === 0) return null;
   const slots = slotsOf(work);

@@ -29,7 +29,9 @@ export interface ConceptIndex {
 
 /** Concepts of a signature: words, entity ids ("#e4"), comparable slot keys ("%ordinal:diplomat"). */
 export function sigConcepts(c: ClaimSignature): string[] {
-  const out = new Set(c.words);
+  // A name counts once, as its entity: its words would count it again, spelling by spelling.
+  const names = new Set(c.nameWords ?? []);
+  const out = new Set(c.words.filter((w) => !names.has(w)));
   for (const e of c.entities ?? []) out.add(`#${e}`);
   for (const s of c.slots) if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
   return [...out];
@@ -41,9 +43,13 @@ export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response)$/
 /** Concepts shared by more facts than this select nothing and are not posted. */
 const COMMON = 40;
 /** Weighted Dice overlap at which a page sentence states the member's fact. */
-export const CONCEPT_SCORE = 0.42;
+export const CONCEPT_SCORE = 0.5;
+/** The score needed when a shared name and a shared kind of value anchor the link. */
+export const VALUE_SCORE = 0.22;
+/** Share of the member's plain-word weight that links without a shared name or value. */
+export const WHOLE_SHARE = 0.6;
 /** Share of the member's plain-word weight the page sentence must state. */
-export const WORD_SHARE = 0.35;
+export const WORD_SHARE = 0.45;
 /** Of the best fact's score, what a second fact of the same sentence must reach. */
 const SECOND = 0.9;
 
@@ -86,22 +92,23 @@ export function pageConcepts(
   words: readonly string[],
   entities: Iterable<string>,
   slotKeys: Iterable<string>,
+  nameWords: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const out = new Set<string>();
-  for (const w of words) out.add(index.idf.has(w) ? w : (index.paraphrases[w] ?? w));
+  for (const w of words) if (!nameWords.has(w)) out.add(index.idf.has(w) ? w : (index.paraphrases[w] ?? w));
   for (const e of entities) out.add(`#${e}`);
   for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
   return out;
 }
 
-/** Fact indexes the concepts state, best first (at most two). `nameWords` are words of names. */
-export function conceptLinks(
-  index: ConceptIndex,
-  page: ReadonlySet<string>,
-  nameWords: ReadonlySet<string>,
-): number[] {
+/** Fact indexes the concepts state, best first (at most two). */
+export function conceptLinks(index: ConceptIndex, page: ReadonlySet<string>): number[] {
   let pageWeight = 0;
-  for (const k of page) pageWeight += index.idf.get(k) ?? 0;
+  let pageNames = 0;
+  for (const k of page) {
+    pageWeight += index.idf.get(k) ?? 0;
+    if (k.startsWith('#')) pageNames++;
+  }
   if (pageWeight === 0) return [];
   const candidates = new Set<number>();
   for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
@@ -112,20 +119,31 @@ export function conceptLinks(
     let words = 0;
     let wordWeight = 0;
     let anchors = 0;
+    let values = 0;
     for (const k of sig.concepts) {
       if (!page.has(k)) continue;
       const w = index.idf.get(k) ?? 0;
       shared += w;
-      if (k.startsWith('#') || k.startsWith('%')) anchors++;
-      else if (!nameWords.has(k)) {
+      if (k.startsWith('#')) anchors++;
+      else if (k.startsWith('%')) values++;
+      else {
         words++;
         wordWeight += w;
       }
     }
-    // The member's own predicate must be stated, not only its names and values.
-    if (words < 2 || anchors < 1 || wordWeight < sig.wordWeight * WORD_SHARE) continue;
     const score = (2 * shared) / (sig.weight + pageWeight);
-    if (score >= CONCEPT_SCORE && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
+    // The member's own predicate must be stated, not only its names and values ...
+    const share = wordWeight / Math.max(1e-9, sig.wordWeight);
+    const stated =
+      score >= CONCEPT_SCORE &&
+      ((words >= 2 && anchors + values >= 1 && share >= WORD_SHARE) ||
+        // no shared name, but most of the member's own words ("the first senior diplomat"),
+        // and no name of the page's that the member lacks (then it is about someone else)
+        (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames));
+    // ... unless the same person and the same kind of value say which fact it is: "announced it on
+    // a TV channel" and "posted a video on a website" report one thing, its channel aside.
+    const valued = values >= 1 && anchors >= 1 && words >= 1 && score >= VALUE_SCORE;
+    if ((stated || valued) && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;

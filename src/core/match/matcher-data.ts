@@ -83,9 +83,9 @@ export function buildMatcherData(
   for (const fact of index.facts) {
     for (const m of fact.members) {
       const span = m.text.slice(m.span?.start ?? 0, m.span?.end ?? m.text.length) || m.text;
-      const entities = [
-        ...new Set(matchNames(nameMatcher, span, tokenize(span)).map((n) => n.entity)),
-      ].sort();
+      const found = matchNames(nameMatcher, span, tokenize(span));
+      const entities = [...new Set(found.map((n) => n.entity))].sort();
+      const nameWords = [...new Set(found.flatMap((n) => contentWords(span.slice(n.start, n.end))))].sort();
       claims.push({
         fact: fact.id,
         source: m.source,
@@ -94,7 +94,7 @@ export function buildMatcherData(
           .filter((v) => v.start >= (m.span?.start ?? 0) - 40 && v.end <= (m.span?.end ?? m.text.length) + 40)
           .map((v) => ({ kind: v.kind, key: slotKey(v), value: v.value })),
         words: contentWords(span),
-        ...(entities.length ? { entities } : {}),
+        ...(entities.length ? { entities, nameWords } : {}),
       });
     }
   }
