@@ -142,6 +142,8 @@ interface Loaded {
   errors: string[];
   extensionConsole: string[];
   settleMs: number | null;
+  /** Milliseconds from navigation to the inspection. */
+  inspectedAtMs: number;
   inspection: PageInspection;
 }
 
@@ -151,6 +153,7 @@ async function load(
   extensionId: string | null,
   settleTimeout = 15000,
   hooks: PageHooks = {},
+  holdMs = 0,
 ): Promise<Loaded> {
   const withExtension = extensionId !== null;
   const page: Page = await context.newPage();
@@ -188,10 +191,13 @@ async function load(
       }
     }
     await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
+    const wait = started + holdMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const inspectedAtMs = Math.round(performance.now() - started);
     if (hooks.prepare) await page.evaluate(hooks.prepare);
     const inspection = (await page.evaluate(INSPECT)) as PageInspection;
     const probe = hooks.probe ? await page.evaluate(hooks.probe) : undefined;
-    return { errors, extensionConsole, settleMs, inspection, probe };
+    return { errors, extensionConsole, settleMs, inspectedAtMs, inspection, probe };
   } finally {
     await page.close();
   }
@@ -250,14 +256,16 @@ export async function startPageChecker(
       const diff = firstDifference(without.inspection.html, inspection.html);
       if (diff) {
         // Some pages render differently from load to load on their own (aktualne.html injects an
-        // ad teaser on about one load in five, whatever Math.random returns). The rule: what
-        // crossread leaves once unwrapped must be one of the page's own renderings. A few more
-        // plain loads collect them; a change crossread makes matches none of them.
+        // ad teaser on some loads, whatever Math.random returns, some time after load). The rule:
+        // what crossread leaves once unwrapped must be one of the page's own renderings. A few
+        // more plain loads collect them, each inspected no sooner after navigation than the load
+        // with crossread was (which waits for its settled state, so its page scripts ran longer);
+        // a change crossread makes matches none of them.
         const plainHtml = [without.inspection.html];
         const plainText = [without.inspection.text];
         const seenHtml = (html: string) => plainHtml.includes(html);
         for (let i = 0; i < EXTRA_PLAIN_LOADS && !seenHtml(inspection.html); i++) {
-          const again = await load(plainContext, url, null, settleTimeout, hooks);
+          const again = await load(plainContext, url, null, settleTimeout, hooks, withExt.inspectedAtMs);
           plainHtml.push(again.inspection.html);
           plainText.push(again.inspection.text);
         }
