@@ -18,9 +18,10 @@ import {
   type SegmentMatches,
 } from '../messaging/content-protocol.ts';
 import { asPageReport } from '../messaging/page-report-check.ts';
-import { pushPageChanged } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
+import { setOpenTarget } from './open-target.ts';
 import { rememberReport, setPending } from './page-reports.ts';
+import { pushPageChanged } from './popup-push.ts';
 import { isSiteEnabled } from './site-settings.ts';
 
 function text(value: unknown, max = 300): string {
@@ -80,15 +81,6 @@ export function matchSegments(matcher: PageMatcher, segments: string[]): Segment
   });
   out.ms = performance.now() - started;
   return out;
-}
-
-let openTarget: OpenTarget | null = null;
-
-/** The fact or name the hover card's button asked for, taken once by the popup (then cleared). */
-export function takeOpenTarget(): OpenTarget | null {
-  const target = openTarget;
-  openTarget = null;
-  return target;
 }
 
 /** The source's name as the popup shows it (outlet, else title, else "Source N"). */
@@ -167,14 +159,14 @@ export const contentHandlers: Handlers<ContentToBackground> = {
   async 'content/open'(payload) {
     const p = payload as { kind?: unknown; id?: unknown };
     const target: OpenTarget = { kind: kind(p?.kind), id: text(p?.id, 120) };
-    openTarget = target;
+    setOpenTarget(target);
     setPending(true);
     try {
       await browser.action.openPopup();
     } catch {
       // openPopup needs a user gesture in some browsers: open the full view in a tab instead.
       // The tab names the target in its URL, so no later popup may take it again.
-      openTarget = null;
+      setOpenTarget(null);
       setPending(false);
       const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });

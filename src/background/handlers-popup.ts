@@ -16,19 +16,18 @@ import {
 } from '../core/index/query.ts';
 import { factRows } from '../core/index/query-fact-rows.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
-import { envelope, type Handlers, sendToTab } from '../messaging/channel.ts';
+import { type Handlers, sendToTab } from '../messaging/channel.ts';
 import type { PageReport, PopupToContent } from '../messaging/content-protocol.ts';
+import { asPageReport } from '../messaging/page-report-check.ts';
 import {
   type Overview,
   type PageStart,
   type PopupToBackground,
   pageRequest,
-  type ToPopup,
 } from '../messaging/popup-protocol.ts';
-import type { Envelope } from '../messaging/protocol.ts';
-import { takeOpenTarget } from './handlers-content.ts';
 import { loadIndex } from './load-index.ts';
-import { cachedReport, keepOverview, setPending } from './page-reports.ts';
+import { takeOpenTarget } from './open-target.ts';
+import { cachedReport, keepAskedReport, keepOverview, setPending } from './page-reports.ts';
 import { pageView, viewOfReport } from './page-view.ts';
 import { takePendingQuery } from './pending-query.ts';
 
@@ -48,15 +47,6 @@ async function requireIndex(): Promise<CorpusIndex> {
   const loaded = await loadIndex();
   if (!loaded.index) throw new Error(loaded.error);
   return loaded.index;
-}
-
-/**
- * Tells open popups that the page in `tabId` changed (see `popup/pageChanged`). Nobody may be
- * listening: then sendMessage rejects, and that is fine.
- */
-export function pushPageChanged(tabId: number, state: PageReport['state']): void {
-  const message: Envelope<ToPopup, 'popup/pageChanged'> = envelope('popup/pageChanged', { tabId, state });
-  browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 function startTab(value: unknown): number | 'active' | null {
@@ -130,6 +120,13 @@ export const popupHandlers: Handlers<PopupToBackground> = {
   async 'popup/page'(payload) {
     const index = await requireIndex();
     return pageView(index, ids(payload?.facts), new Set(ids(payload?.names)));
+  },
+  async 'popup/keepReport'(payload) {
+    const p = payload as { tabId?: unknown; report?: unknown } | null;
+    const tabId = p?.tabId;
+    if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0)
+      throw new Error('bad payload: expected {tabId: number, report}');
+    return keepAskedReport(tabId, asPageReport(p?.report));
   },
   async 'popup/fact'(payload) {
     const index = await requireIndex();

@@ -46,6 +46,19 @@ export async function rememberReport(tabId: number, report: PageReport | null): 
 }
 
 /**
+ * The page, asked by a popup, said otherwise than the report kept for it: keep what it says now.
+ * It only replaces a report kept for the same page, still the latest one (a state the page sent
+ * meanwhile wins), and never with one still scanning.
+ */
+export async function keepAskedReport(tabId: number, report: PageReport | null): Promise<boolean> {
+  if (!report || report.state === 'scanning') return false;
+  const known = await cachedReport(tabId);
+  if (!known || known.url !== report.url || reports.get(tabId) !== known) return false;
+  await rememberReport(tabId, report);
+  return true;
+}
+
+/**
  * The tab's last settled report, or undefined when the page must be asked. After a worker
  * restart the memory is empty, and storage.session still has it.
  */

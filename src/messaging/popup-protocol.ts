@@ -89,6 +89,12 @@ export type PopupToBackground = {
   'popup/overview': { request: Record<string, never>; response: Overview };
   /** Everything the page summary needs in one round trip (first paint: issue 5.7). */
   'popup/page': { request: { facts: string[]; names: string[] }; response: PageView };
+  /**
+   * The page, asked after a first paint from a kept report, said otherwise (its own script removed
+   * marked content, which sends no new state): the background keeps what it says now, so the next
+   * popup paints it first. True when kept.
+   */
+  'popup/keepReport': { request: { tabId: number; report: PageReport }; response: boolean };
   'popup/fact': { request: { id: string }; response: FactCard | null };
   'popup/entity': { request: { id: string }; response: NameCard | null };
   'popup/lookup': { request: { query: string }; response: { entities: EntityMatch[]; facts: FactSummary[] } };

@@ -574,6 +574,9 @@ async function confirmReport(): Promise<void> {
   const shown = state.report;
   const live = await pageReport(state.tabId);
   if (state.report === shown && JSON.stringify(live) !== JSON.stringify(shown)) {
+    // The background keeps what the page says now, so the next popup does not paint the old report.
+    if (live && state.tabId !== null)
+      await send('popup/keepReport', { tabId: state.tabId, report: live }).catch(() => null);
     await refreshPage();
     await repaintHome();
   }

@@ -46,6 +46,8 @@ const SEND_ALL = `(async () => {
     lookupNotString: { crossread: 1, type: 'popup/lookup', payload: { query: { toString: 1 } } },
     factsNotArray: { crossread: 1, type: 'popup/facts', payload: { ids: 'abc' } },
     entityNull: { crossread: 1, type: 'popup/entity', payload: null },
+    keepBadTab: { crossread: 1, type: 'popup/keepReport', payload: { tabId: '1', report: {} } },
+    keepBadReport: { crossread: 1, type: 'popup/keepReport', payload: { tabId: 1, report: { state: 'ready', claims: big } } },
     valid: { crossread: 1, type: 'popup/overview', payload: {} },
   };
   const out = {};
@@ -78,6 +80,9 @@ function checkAll(results: Record<string, Outcome>): void {
   for (const name of ['setupBadHost', 'setupNoPayload', 'setupHugeHost'])
     refused(results[name], /refused|bad payload/, name);
   refused(results.hugeType, /unknown message type: x{10}/, 'hugeType');
+  refused(results.keepBadTab, /bad payload/, 'keepBadTab');
+  // A report that is no report is not kept (the tab has none either way).
+  assert.deepEqual(results.keepBadReport?.reply, { ok: true, value: false }, 'keepBadReport');
   for (const name of ['hugeLookup', 'lookupNotString', 'factsNotArray', 'entityNull']) {
     const reply = results[name]?.reply as { ok?: boolean } | undefined;
     assert.ok(
