@@ -46,3 +46,13 @@ test('"that said" and "following <Name>" start clauses; quotations stay whole', 
   assert.equal(pieces('He was the first mayor to resign following Anna Berg, his deputy.').length, 2);
   assert.equal(pieces('"We will go on, following the plan," she said.').length, 1);
 });
+
+test('a quotation after a colon is its own clause unless the lead-in only says who said it', () => {
+  const attributed =
+    'In Arvik, a short council statement said: "The council declares that Olsen has been removed from office."';
+  assert.equal(pieces(attributed).length, 1, 'the attribution and its quote are one statement');
+  assert.equal(pieces('The warning on the harbour gate was clear: "Leave now or face arrest."').length, 2);
+  const long =
+    'Norway circulated a draft resolution on Monday that would extend the mission by a year and said: "We expect a vote soon."';
+  assert.ok(pieces(long).length >= 2, 'a lead-in that states a fact of its own stays apart');
+});

@@ -68,6 +68,9 @@ test('channels: the medium and outlet of a statement', () => {
   assert.equal(b?.value, 'radio nord libre');
   const [c] = by('channel', 'The minister told Nordpress on Tuesday that he would go.');
   assert.equal(c?.value, 'nordpress');
+  // Whom an order went to is no channel.
+  assert.deepEqual(by('channel', 'The mayor told the Harbour Guard to "open the gates" at once.'), []);
+  assert.deepEqual(by('channel', 'She told Nordpress to stop calling.'), []);
 });
 
 test('quotes carry their speaker when the sentence names one', () => {

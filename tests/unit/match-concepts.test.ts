@@ -102,3 +102,32 @@ test('the same person and the same kind of value link a report that differs in i
   const unrelated = matchText(matcher, 'Anna Berg later spoke about the harbour budget at length.');
   assert.deepEqual(unrelated.claims, []);
 });
+
+test('how a person said it links beside the other fact a sentence states', () => {
+  const two: Fact[] = [
+    makeFact('video', 'conflict', ['Anna Berg posted a video statement on YouTube on Monday.'], 1),
+    makeFact(
+      'quit',
+      'corroborated',
+      [
+        'Mayor Anna Berg has resigned from the Arvik council after the harbour vote.',
+        'Anna Berg resigned from the Arvik council on Monday.',
+      ],
+      1,
+    ),
+  ];
+  const matcher = createPageMatcher(buildMatcherData({ ...index, facts: two }, {}), two);
+  const ids = (text: string) => matchText(matcher, text).claims.flatMap((c) => c.ids);
+  assert.deepEqual(
+    ids(
+      'Anna Berg, in a statement to the broadcaster NRK, resigned from the Arvik council after the harbour vote.',
+    ),
+    ['quit', 'video'],
+  );
+  assert.deepEqual(
+    ids('Anna Berg resigned from the Arvik council after the harbour vote.'),
+    ['quit'],
+    'no channel on the page: only what it states',
+  );
+  assert.deepEqual(ids('Jon Dahl told the broadcaster NRK about the harbour budget.'), [], 'another person');
+});

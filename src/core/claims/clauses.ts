@@ -5,11 +5,17 @@
  */
 
 const JOINT =
-  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|:\s+(?=["\u201c])|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=(?:in|during) \d+ (?:days|weeks|months|years) of\b)|\s+(?=in protest (?:at|against|over)\b)|\s+(?=since (?:the|it|he|she|they)\b)|(?<=\p{Ll})\s+(?=who (?:had|has|was|is|were|are)\b)|\s+(?=that (?:repeatedly |also |later )?(?:said|says|called|urged|accused|described|warned)\b)|(?<=\p{L})\s+(?=following (?:hard on the heels of )?\p{Lu})|,\s+(?=(?:follows|followed)\b|\p{Ll}+ed by [^,;]+$|(?!including\b|during\b|according\b|being\b)\p{Ll}{2,}ing\b)/gu;
+  /,\s+(?=(?:who|which|where|whose|while|whereas|following|after|before|as|but|adding|accusing|becoming|saying|urging|calling|according|a move|and (?:urged|said|called|announced|added|also|has|had|was|is|will|would|could)|in (?:a|an|the) (?:statement|interview|video)|in protest|was|is|were|are|has|had)\b)|;\s+|\s+(?=in which (?:he|she|they|it) (?:said|says|stated|declared)\b)|\s+and\s+(?=(?:urged|called|announced|accused|vowed|warned|also)\b)|\s+(?=(?:in|during) \d+ (?:days|weeks|months|years) of\b)|\s+(?=in protest (?:at|against|over)\b)|\s+(?=since (?:the|it|he|she|they)\b)|(?<=\p{Ll})\s+(?=who (?:had|has|was|is|were|are)\b)|\s+(?=that (?:repeatedly |also |later )?(?:said|says|called|urged|accused|described|warned)\b)|(?<=\p{L})\s+(?=following (?:hard on the heels of )?\p{Lu})|,\s+(?=(?:follows|followed)\b|\p{Ll}+ed by [^,;]+$|(?!including\b|during\b|according\b|being\b)\p{Ll}{2,}ing\b)/gu;
 
 /** "… said in a video statement …": the channel is its own clause when what precedes is long. */
 const CHANNEL_JOINT = /\s+(?=in (?:a|an|the) (?:\p{L}+\s+)?(?:statement|interview|video|message)\b)/gu;
 const CHANNEL_MIN_WORDS = 6;
+
+const QUOTE_JOINT = /:\s+(?=["\u201c])/gu;
+/** A lead-in that ends with a verb of saying ("… said", "… declares"). */
+const SPEECH_END =
+  /\b(?:said|says|say|declared|declares|stated|states|announced|announces|added|adds|wrote|writes|reads|read|told|tells)\s*$/iu;
+const LEAD_MAX_WORDS = 10;
 
 /** Minimum clause length in words; shorter pieces stay with their neighbour. */
 const MIN_WORDS = 3;
@@ -34,6 +40,16 @@ export function splitClauses(sentence: string): { start: number; end: number }[]
   for (const m of flat.matchAll(JOINT)) {
     const at = (m.index ?? 0) + m[0].length;
     if (quoteAt[m.index ?? 0]) continue;
+    cuts.push(at);
+  }
+  // A quotation after a colon is its own clause, unless what precedes is only who said it ("a
+  // terse statement said:"): then the attribution and the quote are one statement.
+  for (const m of flat.matchAll(QUOTE_JOINT)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (quoteAt[m.index ?? 0]) continue;
+    const before = Math.max(0, ...cuts.filter((c) => c < at));
+    const lead = flat.slice(before, m.index ?? 0);
+    if (SPEECH_END.test(lead) && lead.trim().split(/\s+/).length <= LEAD_MAX_WORDS) continue;
     cuts.push(at);
   }
   for (const m of flat.matchAll(CHANNEL_JOINT)) {

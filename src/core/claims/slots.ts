@@ -396,6 +396,12 @@ function channels(sentence: string): SlotValue[] {
       const cut = words.findIndex((w) => NOT_OUTLET.test(w));
       if (cut === 0) continue;
       if (cut > 0) outlet = words.slice(0, cut).join(' ');
+      // "told the Army to turn …" names whom an order went to, not where something was said.
+      if (
+        /^(?:told|telling)$/i.test(m[1] as string) &&
+        /^\s+to\s+["\u201c]?\p{Ll}/u.test(sentence.slice(end))
+      )
+        continue;
       seen.push([start, end]);
       const text = m[0].slice(0, m[0].indexOf(m[2] as string) + outlet.length);
       const slot: SlotValue = {

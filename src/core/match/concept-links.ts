@@ -40,6 +40,8 @@ export function sigConcepts(c: ClaimSignature): string[] {
 /** Slot keys that say which fact a value belongs to (a day does not: every story has days). */
 export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response)$/;
 
+const CHANNEL = '%channel';
+
 /** Concepts shared by more facts than this select nothing and are not posted. */
 const COMMON = 40;
 /** Weighted Dice overlap at which a page sentence states the member's fact. */
@@ -113,6 +115,7 @@ export function conceptLinks(index: ConceptIndex, page: ReadonlySet<string>): nu
   const candidates = new Set<number>();
   for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
   const best = new Map<number, number>();
+  const told = new Map<number, number>();
   for (const i of candidates) {
     const sig = index.sigs[i] as ConceptSig;
     let shared = 0;
@@ -144,11 +147,21 @@ export function conceptLinks(index: ConceptIndex, page: ReadonlySet<string>): nu
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
     const valued = values >= 1 && anchors >= 1 && words >= 1 && score >= VALUE_SCORE;
     if ((stated || valued) && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
+    // How a person said it (a channel) is a fact of its own beside what they said: the same
+    // person and a channel on both sides link it even when the rest of the sentence states more.
+    if (anchors >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0)) told.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;
-  return ranked
+  const links = ranked
     .filter(([, s]) => s >= top * SECOND)
     .slice(0, 2)
     .map(([f]) => f);
+  const how = [...told.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  if (how && !links.includes(how[0])) links.push(how[0]);
+  return links;
+}
+
+function channel(sig: ConceptSig, page: ReadonlySet<string>): boolean {
+  return page.has(CHANNEL) && sig.concepts.includes(CHANNEL);
 }
