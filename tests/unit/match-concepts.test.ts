@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { contentWords } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
 import { compileParaphrases, type Lexicon } from '../../src/core/lexicon/paraphrases.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
@@ -26,6 +27,28 @@ test('compileParaphrases maps synonyms and derived forms the corpus lacks to its
   assert.equal(map.resignation, 'resign');
   assert.equal(map.step_down, undefined, 'multi-word lemmas are not single words');
   assert.equal(map.port, undefined, 'a word the corpus prints keeps its own meaning');
+});
+
+test('corpus words of one family read as one concept; a derived synonym of another root does not join', () => {
+  const lexicon: Lexicon = {
+    senses: (w) =>
+      w === 'resigned'
+        ? [{ words: ['resign', 'quit'], related: ['resignation', 'acknowledgment'] }]
+        : w === 'acknowledgment'
+          ? [{ words: ['acknowledgment', 'credit'], related: [] }]
+          : [],
+  };
+  const map = compileParaphrases(['resigned', 'resignation', 'acknowledgment'], lexicon);
+  assert.equal(map.resignation, 'resign', 'the noun of the verb is the verb');
+  assert.equal(map.resign, undefined, 'the head of a family is its own concept');
+  assert.equal(map.quit, 'resign');
+  assert.equal(map.acknowledgment, undefined, 'related, but not the same root: not joined');
+});
+
+test('irregular verb forms meet their other forms', () => {
+  assert.deepEqual(contentWords('fled'), contentWords('fleeing'));
+  assert.deepEqual(contentWords('left'), contentWords('leaving'));
+  assert.deepEqual(contentWords('withdrawn'), contentWords('withdraws'));
 });
 
 test('WordNet gives the common senses of an inflected word, with derived forms', () => {

@@ -3,6 +3,7 @@
  * lexical signal for aligning reports across outlets. Hashes are 32-bit FNV-1a computed with
  * Math.imul, so the build (Node) and the page (browser) hash alike.
  */
+import { IRREGULAR_VERBS } from '../lexicon/irregular-verbs.ts';
 import { foldChar, foldText } from '../text/normalize.ts';
 import { tokenize } from '../text/tokens.ts';
 
@@ -190,7 +191,7 @@ export const STOPWORDS = new Set(
 
 /** A light English suffix stemmer: plural, -ing, -ed, -ly, -ies. Enough to meet "killed"/"killing". */
 export function stem(word: string): string {
-  let w = word;
+  let w = IRREGULAR_VERBS.get(word) ?? word;
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);

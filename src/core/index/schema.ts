@@ -125,8 +125,9 @@ export interface MatcherData {
   /** One signature per fact member sentence, for matching page sentences to facts. */
   claims: ClaimSignature[];
   /**
-   * Paraphrase map (index version 2): a content-word stem the corpus never prints → the corpus
-   * stem it is a synonym or derived form of, compiled from WordNet for the corpus's own words.
+   * Paraphrase map (index version 2): a content-word stem → the concept it is read as (a stem
+   * the corpus never prints → the corpus stem it is a synonym or derived form of; a corpus stem →
+   * the head of its word family), compiled from WordNet for the corpus's own words.
    */
   paraphrases?: Record<string, string>;
 }

@@ -28,24 +28,73 @@ function stemOf(word: string): string {
 }
 
 /**
- * Page stem → corpus stem, for every single-word synonym or derived form of the corpus's words
- * that the corpus itself does not print. The first corpus word (in sorted order) to claim a stem
- * keeps it, so the map is deterministic.
+ * Stem → the concept it is read as. A page word the corpus never prints maps to the corpus word
+ * it is a synonym or derived form of (the first corpus word, in sorted order, to claim it keeps
+ * it, so the map is deterministic). Corpus words of one family — a verb and its noun ("defect",
+ * "defection"), or two words that share their first sense — map to one of them, so a sentence
+ * that says "the defection" states what another's "defected" does. The map is read the same way
+ * on both sides: a stem that is no key is its own concept.
  */
 export function compileParaphrases(corpusWords: Iterable<string>, lexicon: Lexicon): Record<string, string> {
   const words = [...new Set([...corpusWords].map((w) => w.toLowerCase()))].sort();
   const corpusStems = new Set(words.map(stemOf).filter(Boolean));
-  const map: Record<string, string> = {};
+  const family = new Families();
+  const near = new Map<string, string>();
   for (const word of words) {
     const own = stemOf(word);
     if (!own) continue;
-    for (const sense of lexicon.senses(word).slice(0, MAX_SENSES * 3))
+    const senses = lexicon.senses(word).slice(0, MAX_SENSES * 3);
+    senses.forEach((sense, n) => {
       for (const other of [...sense.words, ...sense.related]) {
         if (/[\s_]/.test(other)) continue;
         const s = stemOf(other);
-        if (!s || s === own || corpusStems.has(s) || s in map) continue;
-        map[s] = own;
+        if (!s || s === own) continue;
+        if (!corpusStems.has(s)) {
+          if (!near.has(s)) near.set(s, own);
+        } else if (
+          (sense.related.includes(other) && sameRoot(own, s)) ||
+          (n === 0 && firstSenseHas(lexicon, other, own))
+        ) {
+          family.join(own, s);
+        }
       }
+    });
   }
+  const map: Record<string, string> = {};
+  for (const stem of corpusStems) {
+    const head = family.head(stem);
+    if (head !== stem) map[stem] = head;
+  }
+  for (const [stem, corpus] of near) map[stem] = family.head(corpus);
   return map;
+}
+
+/** A derived form of the same root ("defect", "defection"), not a derived synonym ("credit"). */
+function sameRoot(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 4 || n >= Math.min(a.length, b.length);
+}
+
+/** Whether `word`'s first sense lists a word with stem `stem`: synonyms both ways, not a chain. */
+function firstSenseHas(lexicon: Lexicon, word: string, stem: string): boolean {
+  const first = lexicon.senses(word)[0];
+  return !!first && first.words.some((w) => !/[\s_]/.test(w) && stemOf(w) === stem);
+}
+
+/** Word families: union-find over stems, the alphabetically first stem heading each family. */
+class Families {
+  private parent = new Map<string, string>();
+  head(x: string): string {
+    let r = x;
+    while (this.parent.has(r) && this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    return r;
+  }
+  join(a: string, b: string): void {
+    const ra = this.head(a);
+    const rb = this.head(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
 }

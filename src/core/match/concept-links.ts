@@ -28,10 +28,10 @@ export interface ConceptIndex {
 }
 
 /** Concepts of a signature: words, entity ids ("#e4"), comparable slot keys ("%ordinal:diplomat"). */
-export function sigConcepts(c: ClaimSignature): string[] {
+export function sigConcepts(c: ClaimSignature, paraphrases: Readonly<Record<string, string>> = {}): string[] {
   // A name counts once, as its entity: its words would count it again, spelling by spelling.
   const names = new Set(c.nameWords ?? []);
-  const out = new Set(c.words.filter((w) => !names.has(w)));
+  const out = new Set(c.words.filter((w) => !names.has(w)).map((w) => paraphrases[w] ?? w));
   for (const e of c.entities ?? []) out.add(`#${e}`);
   for (const s of c.slots) if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
   return [...out];
@@ -63,7 +63,7 @@ export function buildConceptIndex(
   const df = new Map<string, Set<number>>();
   const sigs: ConceptSig[] = claims.map((c) => {
     const fact = factOf(c.fact);
-    const concepts = sigConcepts(c);
+    const concepts = sigConcepts(c, paraphrases);
     for (const k of concepts) {
       const set = df.get(k) ?? new Set<number>();
       set.add(fact);
@@ -97,7 +97,7 @@ export function pageConcepts(
   nameWords: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const out = new Set<string>();
-  for (const w of words) if (!nameWords.has(w)) out.add(index.idf.has(w) ? w : (index.paraphrases[w] ?? w));
+  for (const w of words) if (!nameWords.has(w)) out.add(index.paraphrases[w] ?? w);
   for (const e of entities) out.add(`#${e}`);
   for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
   return out;
