@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { charGrams, fnv1a, gramText, gramWindows, overlap } from '../../src/core/compare/grams.ts';
+import {
+  charGrams,
+  contentWords,
+  fnv1a,
+  gramText,
+  gramWindows,
+  overlap,
+} from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact, FactStatus } from '../../src/core/index/schema.ts';
 import {
   buildGramTable,
@@ -171,6 +178,20 @@ test('sentence splitting keeps abbreviations and initials inside the sentence', 
     splitSentences(text).map((s) => text.slice(s.start, s.end)),
     ['Mr. Haddad met U.N. officials in Paris.', 'He left on Jan. 5 for St. Louis!', 'Then what?'],
   );
+  const ranks = 'Brig. Gen. Olsen and Lt. Col. Berg left. Cmdr. Dahl stayed.';
+  assert.deepEqual(
+    splitSentences(ranks).map((s) => ranks.slice(s.start, s.end)),
+    ['Brig. Gen. Olsen and Lt. Col. Berg left.', 'Cmdr. Dahl stayed.'],
+  );
+});
+
+test('content words read British spellings, abbreviated ranks and irregular verbs as one word', () => {
+  assert.deepEqual(
+    contentWords('defence honour organised centre'),
+    contentWords('defense honor organized center'),
+  );
+  assert.deepEqual(contentWords('Brig. Gen.'), contentWords('brigadier general'));
+  assert.deepEqual(contentWords('he fled'), contentWords('fleeing'));
 });
 
 test('sentence splitting follows the Unicode rules that matter in news text, not source newlines', () => {

@@ -3,7 +3,7 @@
  * lexical signal for aligning reports across outlets. Hashes are 32-bit FNV-1a computed with
  * Math.imul, so the build (Node) and the page (browser) hash alike.
  */
-import { IRREGULAR_VERBS } from '../lexicon/irregular-verbs.ts';
+import { IRREGULAR_VERBS, TITLE_ABBREVIATIONS } from '../lexicon/word-forms.ts';
 import { foldChar, foldText } from '../text/normalize.ts';
 import { tokenize } from '../text/tokens.ts';
 
@@ -189,9 +189,22 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * British spellings read as American ones, so "defence" meets "defense" and "organised" meets
+ * "organized": one outlet's house style must not hide the same word.
+ */
+function americanSpelling(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/(?<=[^aeiou])our(s?)$/, 'or$1')
+    .replace(/(?<=\p{L}{3})is(e|ed|es|ing|ation|ations)$/u, 'iz$1')
+    .replace(/(?<=\p{L}{2})ence$/u, 'ense')
+    .replace(/(?<=\p{L}{3})tre(s?)$/u, 'ter$1');
+}
+
 /** A light English suffix stemmer: plural, -ing, -ed, -ly, -ies. Enough to meet "killed"/"killing". */
 export function stem(word: string): string {
-  let w = IRREGULAR_VERBS.get(word) ?? word;
+  let w = IRREGULAR_VERBS.get(word) ?? TITLE_ABBREVIATIONS.get(word) ?? americanSpelling(word);
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);

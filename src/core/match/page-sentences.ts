@@ -4,6 +4,8 @@
  * Offsets are into the text given; leading and trailing white space is trimmed from each span.
  */
 
+import { TITLE_ABBREVIATIONS } from '../lexicon/word-forms.ts';
+
 /** A sentence span `[start, end)`. */
 export interface Span {
   start: number;
@@ -12,6 +14,7 @@ export interface Span {
 
 /** Generic English abbreviations that end in a full stop but do not end a sentence. */
 const ABBREVIATIONS = new Set([
+  ...TITLE_ABBREVIATIONS.keys(),
   'mr',
   'mrs',
   'ms',

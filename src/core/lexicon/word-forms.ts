@@ -1,7 +1,8 @@
 /**
- * English irregular verb forms → their base form, so the suffix stemmer meets "fled" with
- * "fleeing" and "left" with "leaving". General English morphology (the common irregular verbs
- * of news copy), the exception list WordNet's own morphy keeps beside its rules.
+ * Word forms the suffix stemmer cannot read: English irregular verb forms → their base form, so
+ * "fled" meets "fleeing" and "left" meets "leaving" (general English morphology, the common
+ * irregular verbs of news copy: the exception list WordNet's own morphy keeps beside its rules),
+ * and abbreviated ranks and offices → the word in full.
  */
 const TABLE =
   'arose:arise arisen:arise ate:eat eaten:eat beat:beat beaten:beat became:become began:begin begun:begin ' +
@@ -25,4 +26,17 @@ const TABLE =
 
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
   TABLE.split(' ').map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * Abbreviated ranks and offices → the word in full ("Brig. Gen." is "brigadier general"): news
+ * copy abbreviates them before a name and spells them out elsewhere.
+ */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  (
+    'brig:brigadier gen:general col:colonel lt:lieutenant maj:major capt:captain sgt:sergeant ' +
+    'adm:admiral cmdr:commander gov:governor govt:government dept:department amb:ambassador'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
 );
