@@ -11,34 +11,26 @@
  * from every source's value for the same slot (15,000 vs 13,000 dead, "first" vs "second") is a
  * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
  */
-import { extractSlots, slotKey } from '../claims/slots.ts';
-import { contentWords, gramWindows } from '../compare/grams.ts';
+import { slotKey } from '../claims/slots.ts';
+import { gramWindows } from '../compare/grams.ts';
 import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
+import { clauseLinks } from './clause-links.ts';
 import { buildConceptIndex, type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
 import {
   buildGramTable,
-  countShared,
   createGramSet,
   fillGramSet,
   type GramSet,
   type GramTable,
   gramEntry,
 } from './gram-table.ts';
+import { linksTo, type SentenceWork, type Sig, slotsOf, wordsOf } from './lexical-links.ts';
 import type { Span } from './page-sentences.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
 export interface ClaimMatch extends Span {
   ids: string[];
   status: FactStatus;
-}
-
-interface Sig {
-  fact: string;
-  grams: number[];
-  words: Set<string>;
-  slots: { key: string; value: string }[];
-  /** Keys of the slots that can link a sentence: dates are too common to. */
-  slotKeys: string[];
 }
 
 /** A compiled claim matcher. */
@@ -143,80 +135,6 @@ function distinct(grams: number[]): number[] {
 const MIN_SENTENCE_GRAMS = 14;
 const MIN_RARE_HITS = 6;
 const RARE_SHARE = 0.3;
-/** Grams shared / the smaller side, below which nothing is linked. */
-const LEXICAL = 0.34;
-/** A near-verbatim quote of the member: most of its grams appear in the page sentence. */
-const VERBATIM = 0.7;
-const VERBATIM_MIN_GRAMS = 30;
-/** Share of the member's content words the page sentence states. */
-const COVERAGE = 0.67;
-const COVERAGE_WITH_SLOT = 0.4;
-/**
- * Words that only say how long or how long ago ("six months ago", "for the last four years"):
- * shared with a duration claim they are the slot itself, not evidence of the same claim. Without
- * this, any page sentence with "N months" linked to a corpus fact "in 14 months of fighting" and
- * was marked conflict (found on two unrelated saved pages).
- */
-const TIME_WORDS: ReadonlySet<string> = new Set(
-  contentWords(
-    'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries ago last past time times',
-  ),
-);
-
-/** What one sentence's evidence is computed from, each part at most once. */
-interface SentenceWork {
-  text: string;
-  /** Distinct grams of the sentence. */
-  grams: number;
-  nameWords: ReadonlySet<string>;
-  words: string[] | null;
-  slots: SlotValue[] | null;
-}
-
-function wordsOf(work: SentenceWork): string[] {
-  work.words ??= contentWords(work.text);
-  return work.words;
-}
-
-function slotsOf(work: SentenceWork): SlotValue[] {
-  work.slots ??= extractSlots(work.text);
-  return work.slots;
-}
-
-/** Whether a page sentence (its grams in `set`) states the fact one member signature words. */
-function linksTo(sig: Sig, set: GramSet, work: SentenceWork): boolean {
-  const sharedGrams = countShared(set, sig.grams);
-  // Grams shared / the smaller side: a short page sentence quoting part of a long member still scores.
-  const smaller = Math.min(work.grams, sig.grams.length);
-  if ((smaller === 0 ? 0 : sharedGrams / smaller) < LEXICAL) return false;
-  const nameWords = work.nameWords;
-  let shared = 0;
-  let sharedPlain = 0;
-  let sharedTopical = 0;
-  for (const w of wordsOf(work))
-    if (sig.words.has(w)) {
-      shared++;
-      if (!nameWords.has(w)) sharedPlain++;
-      if (!nameWords.has(w) && !TIME_WORDS.has(w)) sharedTopical++;
-    }
-  const coverage = shared / Math.max(1, sig.words.size);
-  // Names alone state no claim: at least two shared words that are not names ("Haddad", "Oslo").
-  if (sharedPlain >= 2 && coverage >= COVERAGE) return true;
-  if (
-    sharedPlain >= 2 &&
-    sig.grams.length >= VERBATIM_MIN_GRAMS &&
-    sharedGrams / sig.grams.length >= VERBATIM
-  )
-    return true;
-  if (sharedTopical >= 1 && coverage >= COVERAGE_WITH_SLOT && sig.slotKeys.length) {
-    // Fewer shared words, but the same kind of value (a death toll, a rank, a channel): the same
-    // claim — provided one shared word is about the claim itself, not only its time unit.
-    const keys = new Set(slotsOf(work).map(slotKey));
-    return sig.slotKeys.some((k) => keys.has(k));
-  }
-  return false;
-}
-
 /**
  * Counts, per fact, the distinct rare grams of the sentence hashed into `buf[0 .. count)`, and
  * returns how many facts it hit (listed in `matcher.touched`). Runs for every page sentence: no
@@ -282,6 +200,10 @@ export function matchSentence(
     );
     const more = conceptLinks(matcher.concepts, page).map((f) => matcher.factIds[f] as string);
     ids = [...new Set([...ids, ...more])];
+    for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords)) {
+      const id = matcher.factIds[f] as string;
+      if (!ids.includes(id)) ids.push(id);
+    }
   }
   if (ids.length === 0) return null;
   const slots = slotsOf(work);

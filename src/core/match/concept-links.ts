@@ -103,8 +103,15 @@ export function pageConcepts(
   return out;
 }
 
-/** Fact indexes the concepts state, best first (at most two). */
-export function conceptLinks(index: ConceptIndex, page: ReadonlySet<string>): number[] {
+/**
+ * Fact indexes the concepts state, best first (at most two, and the fact of how a person said it).
+ * `strict`: only a link that states the member's own words (a clause read on its own).
+ */
+export function conceptLinks(
+  index: ConceptIndex,
+  page: ReadonlySet<string>,
+  options: { strict?: boolean } = {},
+): number[] {
   let pageWeight = 0;
   let pageNames = 0;
   for (const k of page) {
@@ -145,11 +152,12 @@ export function conceptLinks(index: ConceptIndex, page: ReadonlySet<string>): nu
         (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames));
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
-    const valued = values >= 1 && anchors >= 1 && words >= 1 && score >= VALUE_SCORE;
+    const valued = !options.strict && values >= 1 && anchors >= 1 && words >= 1 && score >= VALUE_SCORE;
     if ((stated || valued) && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
     // How a person said it (a channel) is a fact of its own beside what they said: the same
     // person and a channel on both sides link it even when the rest of the sentence states more.
-    if (anchors >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0)) told.set(sig.fact, score);
+    if (!options.strict && anchors >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0))
+      told.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;

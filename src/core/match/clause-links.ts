@@ -1,0 +1,55 @@
+/**
+ * A long sentence often states several facts, clause by clause ("X, a general and son of a
+ * minister, fled last week, though …"): the whole sentence's words dilute each one, so each
+ * clause, and each stretch between commas, dashes and brackets (an apposition states a claim of
+ * its own), is read on its own too, with the sentence's names (who a clause is about is often
+ * named once). It links only where it states the member's own words (concept-links, strict).
+ */
+import { splitClauses } from '../claims/clauses.ts';
+import { slotKey } from '../claims/slots.ts';
+import { contentWords } from '../compare/grams.ts';
+import type { SlotValue } from '../index/schema.ts';
+import { type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
+import type { Span } from './page-sentences.ts';
+
+/** Facts the pieces of one sentence may add: a dense lede states three or four. */
+const MAX_FACTS = 4;
+/** A piece with fewer content words states nothing of its own. */
+const MIN_WORDS = 3;
+
+/** Fact indexes the sentence's pieces state, in the order of the pieces. */
+export function clauseLinks(
+  index: ConceptIndex,
+  sentence: string,
+  slots: readonly SlotValue[],
+  entities: ReadonlySet<string>,
+  nameWords: ReadonlySet<string>,
+): number[] {
+  const pieces = [...splitClauses(sentence), ...phrases(sentence)];
+  if (pieces.length < 2) return [];
+  const out: number[] = [];
+  for (const c of pieces) {
+    const words = contentWords(sentence.slice(c.start, c.end));
+    if (words.length < MIN_WORDS) continue;
+    const keys = slots.filter((x) => x.start < c.end && x.end > c.start).map(slotKey);
+    const best = conceptLinks(index, pageConcepts(index, words, entities, keys, nameWords), {
+      strict: true,
+    })[0];
+    if (best !== undefined && !out.includes(best)) out.push(best);
+    if (out.length >= MAX_FACTS) break;
+  }
+  return out;
+}
+
+/** Stretches between commas, semicolons, dashes and brackets (none when there is no such mark). */
+function phrases(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\s*[,;()\u2013\u2014]\s*/gu)) {
+    const at = m.index ?? 0;
+    if (at > start) out.push({ start, end: at });
+    start = at + m[0].length;
+  }
+  if (out.length && start < text.length) out.push({ start, end: text.length });
+  return out;
+}
