@@ -58,3 +58,30 @@ test("the ministry's statement and the reports that no one commented are one fac
     statement.members.map((m) => m.text).join(' | '),
   );
 });
+
+test('an outlet the corpus names as a channel is a channel wherever a page names it', () => {
+  const channels = Object.values(index.matcher.channels ?? {});
+  assert.ok(channels.includes('facebook'), JSON.stringify(index.matcher.channels));
+  assert.ok(
+    channels.some((c) => c.startsWith('al jazeera')),
+    JSON.stringify(index.matcher.channels),
+  );
+  const channel = factSaying('video statement on Facebook');
+  const found = linked(
+    'Later in the day Al Jazeera reported that Nawaf al-Fares had confirmed the news himself.',
+  );
+  assert.ok(found.ids.includes(channel.id), JSON.stringify(found));
+  assert.ok(found.status.includes('conflict'));
+  assert.ok(
+    !linked('Al Jazeera reported heavy shelling in the suburbs of the capital overnight.').ids.includes(
+      channel.id,
+    ),
+    'no one of the fact named: not the fact of how he said it',
+  );
+  assert.ok(
+    !linked(
+      'Nawaf al-Fares took up his post in Baghdad in 2008, said Al Jazeera, citing state media.',
+    ).ids.includes(channel.id),
+    'an outlet the page cites for what it reports is its source, not a channel',
+  );
+});

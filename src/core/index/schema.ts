@@ -130,6 +130,14 @@ export interface MatcherData {
    * the head of its word family), compiled from WordNet for the corpus's own words.
    */
   paraphrases?: Record<string, string>;
+  /**
+   * Entities the corpus names as the channel of a statement ("a video statement on <name>"),
+   * with that channel's value (index version 2, optional): a page that names one names a channel,
+   * however it puts it ("<name> reported that …").
+   */
+  channels?: Record<string, string>;
+  /** Ids of the entities that are people (index version 2, optional): who said it, for channel links. */
+  people?: string[];
 }
 
 export interface NamePattern {

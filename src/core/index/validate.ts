@@ -221,6 +221,20 @@ export function validateIndex(data: unknown): CorpusIndex {
     for (const [k, v] of Object.entries(p as Record<string, unknown>))
       need(typeof v === 'string' && v.length > 0, `matcher.paraphrases.${k.slice(0, 40)}`, 'expected a word');
   }
+  if (matcher.people !== undefined) {
+    need(Array.isArray(matcher.people), 'matcher.people', 'expected an array of entity ids');
+    (matcher.people as unknown[]).forEach((x, j) => {
+      need(typeof x === 'string' && entityIds.has(x), `matcher.people[${j}]`, 'unknown entity');
+    });
+  }
+  if (matcher.channels !== undefined) {
+    const c = matcher.channels;
+    need(isObj(c), 'matcher.channels', 'expected an object of entity id → channel');
+    for (const [k, v] of Object.entries(c as Record<string, unknown>)) {
+      need(entityIds.has(k), `matcher.channels.${k.slice(0, 40)}`, 'unknown entity');
+      need(typeof v === 'string' && v.length > 0, `matcher.channels.${k.slice(0, 40)}`, 'expected a channel');
+    }
+  }
 
   return data as unknown as CorpusIndex;
 }

@@ -58,6 +58,8 @@ export interface ClaimMatcher {
   sentence: GramSet;
   /** The second signal, by meaning: concepts of every signature (concept-links.ts). */
   concepts: ConceptIndex;
+  /** Entity id → the channel it is in the corpus (MatcherData.channels). */
+  channels: ReadonlyMap<string, string>;
 }
 
 /**
@@ -71,6 +73,8 @@ export function buildClaimMatcher(
   claims: readonly ClaimSignature[],
   facts: readonly { id: string; status: FactStatus }[],
   paraphrases: Readonly<Record<string, string>> = {},
+  channels: Readonly<Record<string, string>> = {},
+  people?: readonly string[],
 ): ClaimMatcher {
   const sigs: Sig[] = claims.map((c) => {
     const slots = c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value }));
@@ -103,7 +107,10 @@ export function buildClaimMatcher(
   for (const [g, list] of all) if (list.length <= RARE_FACTS) rare.set(g, list);
   const postings = buildGramTable(rare);
   const factIndex = new Map(factIds.map((id, i) => [id, i]));
-  const concepts = buildConceptIndex(claims, (id) => factIndex.get(id) ?? -1, paraphrases);
+  const concepts = buildConceptIndex(claims, (id) => factIndex.get(id) ?? -1, paraphrases, {
+    outlets: Object.keys(channels),
+    ...(people ? { people } : {}),
+  });
   const factRare = factSigs.map((members) =>
     Math.min(...members.map((m) => m.grams.reduce((n, g) => n + (rare.has(g) ? 1 : 0), 0))),
   );
@@ -121,6 +128,7 @@ export function buildClaimMatcher(
     stamp: 0,
     sentence: createGramSet(),
     concepts,
+    channels: new Map(Object.entries(channels)),
   };
 }
 
@@ -175,6 +183,7 @@ export function matchSentence(
   sentence: string,
   nameWords: ReadonlySet<string> = new Set(),
   entities: ReadonlySet<string> = new Set(),
+  cited: ReadonlySet<string> = new Set(),
 ): { ids: string[]; status: FactStatus } | null {
   const { buf, count } = gramWindows(sentence);
   // Fewer windows than the minimum means fewer distinct grams too.
@@ -188,6 +197,7 @@ export function matchSentence(
     slots: null,
   };
   let ids = lexical?.ids ?? [];
+  namedChannel(matcher, work, entities, cited);
   if (entities.size > 0) {
     // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
     // wording with one fact may state another in other words.
@@ -214,6 +224,27 @@ export function matchSentence(
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
+}
+
+/**
+ * A sentence that names an outlet the corpus knows as a channel names a channel, however it puts
+ * it ("<outlet> reported that he confirmed it"): it gets that channel slot when it has none. An
+ * outlet the page cites for what it reports ("…, said <outlet>") is the page's source, not a channel.
+ */
+function namedChannel(
+  matcher: ClaimMatcher,
+  work: SentenceWork,
+  entities: ReadonlySet<string>,
+  cited: ReadonlySet<string>,
+): void {
+  const slots = slotsOf(work);
+  if (slots.some((x) => x.kind === 'channel')) return;
+  for (const e of entities) {
+    const value = matcher.channels.get(e);
+    if (!value || cited.has(e)) continue;
+    slots.push({ kind: 'channel', key: 'channel', text: value, value, start: 0, end: work.text.length });
+    return;
+  }
 }
 
 /** The facts the sentence shares wording with (the first signal), with the work done for it. */

@@ -25,6 +25,11 @@ export interface ConceptIndex {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   paraphrases: Readonly<Record<string, string>>;
+  /**
+   * Entity concepts ("#e4") of people, when the index says which entities are people; else every
+   * entity that is no channel (an index without types). A shared one says who said it.
+   */
+  isPerson: (concept: string) => boolean;
 }
 
 /** Concepts of a signature: words, entity ids ("#e4"), comparable slot keys ("%ordinal:diplomat"). */
@@ -59,6 +64,7 @@ export function buildConceptIndex(
   claims: readonly ClaimSignature[],
   factOf: (id: string) => number,
   paraphrases: Readonly<Record<string, string>> = {},
+  entities: { outlets?: Iterable<string>; people?: Iterable<string> } = {},
 ): ConceptIndex {
   const df = new Map<string, Set<number>>();
   const sigs: ConceptSig[] = claims.map((c) => {
@@ -85,7 +91,10 @@ export function buildConceptIndex(
       else postings.set(k, [i]);
     }
   });
-  return { sigs, postings, idf, paraphrases };
+  const outlets = new Set([...(entities.outlets ?? [])].map((e) => `#${e}`));
+  const people = entities.people ? new Set([...entities.people].map((e) => `#${e}`)) : null;
+  const isPerson = (k: string) => (people ? people.has(k) : !outlets.has(k));
+  return { sigs, postings, idf, paraphrases, isPerson };
 }
 
 /** A page sentence's concepts: its words through the paraphrase map, its entities, its slot keys. */
@@ -129,13 +138,16 @@ export function conceptLinks(
     let words = 0;
     let wordWeight = 0;
     let anchors = 0;
+    let people = 0;
     let values = 0;
     for (const k of sig.concepts) {
       if (!page.has(k)) continue;
       const w = index.idf.get(k) ?? 0;
       shared += w;
-      if (k.startsWith('#')) anchors++;
-      else if (k.startsWith('%')) values++;
+      if (k.startsWith('#')) {
+        anchors++;
+        if (index.isPerson(k)) people++;
+      } else if (k.startsWith('%')) values++;
       else {
         words++;
         wordWeight += w;
@@ -152,11 +164,11 @@ export function conceptLinks(
         (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames));
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
-    const valued = !options.strict && values >= 1 && anchors >= 1 && words >= 1 && score >= VALUE_SCORE;
+    const valued = !options.strict && values >= 1 && people >= 1 && words >= 1 && score >= VALUE_SCORE;
     if ((stated || valued) && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
     // How a person said it (a channel) is a fact of its own beside what they said: the same
     // person and a channel on both sides link it even when the rest of the sentence states more.
-    if (!options.strict && anchors >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0))
+    if (!options.strict && people >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0))
       told.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -80,10 +80,18 @@ export function buildMatcherData(
   // The entities each member span names, found as the page will find them.
   const nameMatcher = buildNameMatcher(names);
   const claims: ClaimSignature[] = [];
+  const channels: Record<string, string> = {};
+  const people = index.entities.filter((e) => e.type === 'person').map((e) => e.id);
   for (const fact of index.facts) {
     for (const m of fact.members) {
       const span = m.text.slice(m.span?.start ?? 0, m.span?.end ?? m.text.length) || m.text;
       const found = matchNames(nameMatcher, span, tokenize(span));
+      // A name inside a channel slot ("a statement to <name>") is a channel wherever a page names it.
+      const at = m.span?.start ?? 0;
+      for (const v of m.values ?? [])
+        if (v.kind === 'channel')
+          for (const n of found)
+            if (n.start + at >= v.start && n.end + at <= v.end) channels[n.entity] ??= v.value;
       const entities = [...new Set(found.map((n) => n.entity))].sort();
       const nameWords = [...new Set(found.flatMap((n) => contentWords(span.slice(n.start, n.end))))].sort();
       claims.push({
@@ -98,5 +106,11 @@ export function buildMatcherData(
       });
     }
   }
-  return { names, claims, ...(Object.keys(paraphrases).length ? { paraphrases } : {}) };
+  return {
+    names,
+    claims,
+    ...(Object.keys(paraphrases).length ? { paraphrases } : {}),
+    ...(Object.keys(channels).length ? { channels } : {}),
+    ...(people.length ? { people } : {}),
+  };
 }

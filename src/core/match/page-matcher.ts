@@ -37,12 +37,24 @@ export function createPageMatcher(
 ): PageMatcher {
   return {
     names: buildNameMatcher(data.names as PagePattern[]),
-    claims: buildClaimMatcher(data.claims, facts, data.paraphrases ?? {}),
+    claims: buildClaimMatcher(data.claims, facts, data.paraphrases ?? {}, data.channels ?? {}, data.people),
   };
 }
 
 /** Claims shorter than this many characters are not worth a sentence lookup ("He said."). */
 const MIN_CLAIM_CHARS = 20;
+
+/** The page's own attribution of what it reports ("…, said <outlet>", "according to <outlet>"). */
+const CITED_BEFORE = /(?:\bsaid|\bsays|according to|\bciting|\bquoted by|\bquoting)\s+(?:the\s+)?$/i;
+const CITED_AFTER = /^\s+(?:said|says|quoted)\b/i;
+
+/** Whether a name is cited as the page's source here, not named as where someone spoke. */
+function citedAt(text: string, name: NameMatch): boolean {
+  return (
+    CITED_BEFORE.test(text.slice(Math.max(0, name.start - 30), name.start)) ||
+    CITED_AFTER.test(text.slice(name.end, name.end + 12))
+  );
+}
 
 /** Matches one block of text (a paragraph): names everywhere, claims sentence by sentence. */
 export function matchText(matcher: PageMatcher, text: string): TextMatches {
@@ -54,13 +66,21 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
       if (span.end - span.start < MIN_CLAIM_CHARS) continue;
       const nameWords = new Set<string>();
       const entities = new Set<string>();
+      const cited = new Set<string>();
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
       for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
         const name = names[k] as NameMatch;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
         entities.add(name.entity);
+        if (citedAt(text, name)) cited.add(name.entity);
       }
-      const found = matchSentence(matcher.claims, text.slice(span.start, span.end), nameWords, entities);
+      const found = matchSentence(
+        matcher.claims,
+        text.slice(span.start, span.end),
+        nameWords,
+        entities,
+        cited,
+      );
       if (found) claims.push({ start: span.start, end: span.end, ...found });
     }
   }
