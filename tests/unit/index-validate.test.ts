@@ -94,3 +94,22 @@ test('a version 1 index still validates; an unknown version does not', () => {
   assert.equal(validateIndex(emptyIndex()).version, 2);
   assert.throws(() => validateIndex({ ...emptyIndex(), version: 3 }), IndexError);
 });
+
+test('the matcher channels and people name known entities', () => {
+  const good = sample();
+  good.matcher.channels = { e0: 'one' };
+  good.matcher.people = ['e0'];
+  assert.equal(validateIndex(good).matcher.people?.length, 1);
+  const badChannel = sample();
+  badChannel.matcher.channels = { e9: 'one' };
+  assert.throws(
+    () => validateIndex(badChannel),
+    (e: unknown) => e instanceof IndexError && /matcher\.channels\.e9/.test(e.message),
+  );
+  const badPeople = sample();
+  (badPeople.matcher as { people: unknown }).people = ['e0', 7];
+  assert.throws(
+    () => validateIndex(badPeople),
+    (e: unknown) => e instanceof IndexError && /matcher\.people\[1\]/.test(e.message),
+  );
+});
