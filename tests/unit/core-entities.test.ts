@@ -75,3 +75,15 @@ test('an organisation that begins with a particle keeps it ("Al X" is not a surn
   assert.equal(find('Al Minbar')?.type, 'organization');
   assert.equal(find('Al Haddad'), find('Omar Haddad'));
 });
+
+test('grouping: a body named "… of <Place>" is no person whose surname the bare place is', () => {
+  const find = group([
+    ['s0', 'Local Coordination Committees of Arvik', 'Mr'],
+    ['s0', 'Arvik'],
+    ['s1', 'Arvik'],
+    ['s1', 'Karima al-Haddad'],
+    ['s2', 'al-Haddad'],
+  ]);
+  assert.notEqual(find('Arvik'), find('Local Coordination Committees of Arvik'));
+  assert.equal(find('al-Haddad'), find('Karima al-Haddad'), 'a hyphenated particle is still a surname');
+});

@@ -233,6 +233,10 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
   for (const c of multi) {
     const r = find(c);
     if (typeOf(c) !== 'person' && typeOf(r) !== 'person') continue;
+    // A name joined by a lower-case word ("Committees of <Place>") names a body, not a person
+    // whose surname that last word would be.
+    const text = mentions[clusters[c]!.members[0]!]!.text;
+    if (words(text).some((w) => /^\p{Ll}[^\p{Lu}]*$/u.test(w) && !isParticle(w))) continue;
     const k = clusters[c]!.keys[clusters[c]!.keys.length - 1]!;
     const list = personRoots.get(k) ?? [];
     if (!list.includes(r)) list.push(r);
