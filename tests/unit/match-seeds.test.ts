@@ -85,3 +85,9 @@ test('an outlet the corpus names as a channel is a channel wherever a page names
     'an outlet the page cites for what it reports is its source, not a channel',
   );
 });
+
+test('a demonym is read as its place on both sides', () => {
+  const syria = index.entities.find((e) => e.name === 'Syria');
+  assert.ok(syria, 'Syria is an entity under its own name');
+  assert.equal(index.matcher.paraphrases?.syrian, `#${syria.id}`);
+});

@@ -28,3 +28,16 @@ export function isDemonymOf(word: string, places: ReadonlySet<string>): boolean 
 export function isParticipleForm(word: string): boolean {
   return /^\p{Lu}\p{Ll}{2,}ing$/u.test(word);
 }
+
+/**
+ * The regular demonyms of a one-word place name ("Oman" → "Omani", "Japan" → "Japanese", "Italy"
+ * → "Italian", "Kenya" → "Kenyan"); irregular ones ("Norwegian", "French") are not formed.
+ */
+export function demonymsOf(place: string): string[] {
+  const p = place.toLowerCase();
+  if (!/^\p{L}{3,}$/u.test(p)) return [];
+  if (p.endsWith('a')) return [`${p}n`, `${p.slice(0, -1)}ese`];
+  if (p.endsWith('y')) return [p.slice(0, -1), `${p.slice(0, -1)}ian`];
+  if (/[aeiou]$/.test(p)) return [];
+  return [`${p}i`, `${p}ian`, `${p}ese`];
+}

@@ -12,6 +12,7 @@
  */
 import { slotKey } from '../claims/slots.ts';
 import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
+import { demonymsOf } from '../entities/adjectival.ts';
 import { isParticle, isTitle, stripPossessive, tokenKey } from '../entities/name-key.ts';
 import type { ClaimSignature, CorpusIndex, MatcherData } from '../index/schema.ts';
 import { tokenize } from '../text/tokens.ts';
@@ -106,10 +107,20 @@ export function buildMatcherData(
       });
     }
   }
+  // A demonym is read as its place on both sides: "the Kenyan ambassador" names Kenya as
+  // "Kenya's ambassador" does.
+  const concepts: Record<string, string> = { ...paraphrases };
+  for (const e of index.entities) {
+    if (e.type !== 'place') continue;
+    for (const form of demonymsOf(e.name)) {
+      const [s] = contentWords(form);
+      if (s) concepts[s] = `#${e.id}`;
+    }
+  }
   return {
     names,
     claims,
-    ...(Object.keys(paraphrases).length ? { paraphrases } : {}),
+    ...(Object.keys(concepts).length ? { paraphrases: concepts } : {}),
     ...(Object.keys(channels).length ? { channels } : {}),
     ...(people.length ? { people } : {}),
   };
