@@ -18,6 +18,8 @@ export interface Analysed {
   sentences: { start: number; end: number }[];
   /** Offsets of tokens tagged PROPN. */
   proper: Set<number>;
+  /** Universal part-of-speech tag of the token at each offset. */
+  tags: Map<number, string>;
 }
 
 /** Abbreviations that end a wink sentence wrongly when a capital follows ("Mr. X", "E.U. Y"). */
@@ -32,12 +34,15 @@ export function analyse(text: string): Analysed {
   const starts: number[] = [];
   const ends: number[] = [];
   const proper = new Set<number>();
+  const tags = new Map<number, string>();
   let at = 0;
   doc.tokens().each((t: { out: (f?: unknown) => unknown }) => {
     at += (t.out(its.precedingSpaces) as string).length;
     starts.push(at);
     const value = t.out() as string;
-    if (t.out(its.pos) === 'PROPN') proper.add(at);
+    const pos = t.out(its.pos) as string;
+    tags.set(at, pos);
+    if (pos === 'PROPN') proper.add(at);
     at += value.length;
     ends.push(at);
   });
@@ -59,5 +64,5 @@ export function analyse(text: string): Analysed {
     }
     merged.push({ ...s });
   }
-  return { sentences: merged, proper };
+  return { sentences: merged, proper, tags };
 }

@@ -129,3 +129,20 @@ test('alias patterns use the same keys as the indexer', () => {
       assert.deepEqual(p.keys, nameKeys(a.text), a.text);
     }
 });
+
+test('a known name inside a longer name the corpus lacks is not marked, outside headlines', () => {
+  assert.deepEqual(names('He studied at Syria University and wrote for the France Times daily.'), []);
+  // A title, a day, an acronym or another known name after it do not make it longer.
+  assert.deepEqual(names('Envoy to Syria Manaf Tlas spoke on Al Jazeera TV in Russia Wednesday.'), [
+    ['Syria', 'e-syria'],
+    ['Manaf Tlas', 'e-tlas'],
+    ['Al Jazeera', 'e-jaz'],
+    ['Russia', 'e-russia'],
+  ]);
+  assert.deepEqual(names('Syria President spoke.'), [['Syria', 'e-syria']]);
+  // In a title-case headline every word is capitalised: the name is still marked.
+  assert.deepEqual(names('Syria Ambassador To Russia Reportedly Defects'), [
+    ['Syria', 'e-syria'],
+    ['Russia', 'e-russia'],
+  ]);
+});

@@ -24,6 +24,8 @@ export interface NameMention {
 export interface ExtractOptions {
   /** Part-of-speech hint: true when the tagger calls the token at this offset a proper noun. */
   isProper?: (start: number) => boolean;
+  /** Part-of-speech hint: true when the tagger calls the token at this offset a function word ("Every"). */
+  isFunctionWord?: (start: number) => boolean;
   /** Lower-case words the corpus prints in lower case: not names when capitalised at a sentence start. */
   lowerWords?: ReadonlySet<string>;
 }
@@ -143,7 +145,11 @@ function splitRun(
           part.shift();
           continue;
         }
-      } else if (atStart && options.lowerWords?.has(lower) && !(options.isProper?.(first.start) ?? false)) {
+      } else if (
+        atStart &&
+        (options.lowerWords?.has(lower) || options.isFunctionWord?.(first.start)) &&
+        !(options.isProper?.(first.start) ?? false)
+      ) {
         part.shift();
         continue;
       }

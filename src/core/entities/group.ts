@@ -35,6 +35,12 @@ const PLACE_BEFORE = /^(?:in|from|near|across|into|inside|outside|to|toward|towa
 const PERSON_AFTER =
   /^(?:said|says|told|added|wrote|asked|urged|announced|insisted|warned|denied|explained|stated)$/;
 
+/** True when a name's last word is an organisation noun ("Nordic Council", "Likud party"). */
+export function endsWithOrganisationNoun(text: string): boolean {
+  const ws = words(text);
+  return ws.length > 1 && ORG_END.test(ws[ws.length - 1]!);
+}
+
 let countryNames: Set<string> | null = null;
 
 /** Country and region names from the runtime's own locale data (no list in the source). */
@@ -67,7 +73,7 @@ function isAcronym(text: string): boolean {
 }
 
 /** Initials of a multi-word name, skipping particles and "of/and/the" ("Nordic Trade Union" → "ntu"). */
-function initials(text: string): string {
+export function initials(text: string): string {
   return words(text)
     .flatMap((w) => w.split('-'))
     .filter((w) => !/^(?:of|and|the|for|de|la)$/i.test(w) && !isParticle(w) && /^\p{Lu}/u.test(w))

@@ -134,6 +134,40 @@ function precededByOtherName(text: string, tokens: Token[], first: number): bool
   return true;
 }
 
+const CALENDAR_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * A capitalised word just after the match continues a longer name the corpus lacks ("Los Angeles" in
+ * "The Los Angeles Times", "Bergen" in "Bergen University"): the match is refused. Titles,
+ * function words, days and months, acronyms, known names and a possessive ending the match do
+ * not continue a name.
+ */
+function followedByOtherName(matcher: NameMatcher, text: string, tokens: Token[], last: number): boolean {
+  const lastToken = tokens[last] as Token;
+  const next = tokens[last + 1];
+  if (!next || !joined(text, lastToken, next)) return false;
+  if (stripPossessive(lastToken.text) !== lastToken.text) return false;
+  const word = next.text;
+  if (!capitalised(word) || /\d/.test(word.charAt(0))) return false;
+  if (isTitle(word) || STOPWORDS.has(word.toLowerCase()) || CALENDAR_WORD.test(word)) return false;
+  // An acronym after a name is a medium or a unit ("Euronews TV"), and a known name starts anew
+  // ("ambassador to Norway Ingrid Dahl").
+  if (/^\p{Lu}{2,}$/u.test(word) || matcher.root.next.has(cachedKey(word))) return false;
+  return true;
+}
+
+/** Every word of five letters or more capitalised: a headline in title case, where capitals join no names. */
+function titleCase(tokens: Token[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (t.text.length < 5 || !/^\p{L}/u.test(t.text)) continue;
+    if (!capitalised(t.text)) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /**
  * Finds every known name in `text`, leftmost-longest, without overlaps. Pass a pre-tokenized
  * `tokens` array to share tokenization with other passes.
@@ -144,6 +178,7 @@ export function matchNames(
   tokens: Token[] = tokenize(text),
 ): NameMatch[] {
   const out: NameMatch[] = [];
+  let headline: boolean | undefined;
   // Token index → its key: a name walk reads the words after its start again from the next start.
   const keys: (string | undefined)[] = [];
   const keyAt = (i: number): string => {
@@ -186,6 +221,10 @@ export function matchNames(
     if (!caseFits(tokens, i, best.last, best.end)) continue;
     if (!best.end.single && best.keysUsed === 1) continue;
     if (best.keysUsed === 1 && precededByOtherName(text, tokens, i)) continue;
+    if (followedByOtherName(matcher, text, tokens, best.last)) {
+      headline ??= titleCase(tokens);
+      if (!headline) continue;
+    }
     // A bare word meets a name only through a spelling close to the corpus's own: the vowel
     // skeleton alone lets "Sarah" meet "Serra" and "Reuse" meet "Rose".
     if (best.keysUsed === 1 && !closeSpelling(tokens[best.last] as Token, best.end.spellings)) continue;
