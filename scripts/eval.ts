@@ -110,7 +110,11 @@ export function score(index: CorpusIndex, gold: Gold) {
     for (const m of f.members) {
       goldMembers++;
       const sid = sourceOf.get(m.seed);
-      const q = fold(m.quote).toLowerCase();
+      // Quote and span are compared without their edge punctuation: a quote that ends a sentence
+      // inside quotation marks ("were a “last resort”.") keeps its mark, the stripped span does not.
+      const q = fold(m.quote)
+        .toLowerCase()
+        .replace(/^[\s"',.;:]+|[\s"',.;:]+$/g, '');
       const facts = new Set<string>();
       const spanOf = (x: FactMember) =>
         fold(x.text.slice(x.span.start, x.span.end))
