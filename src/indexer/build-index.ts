@@ -10,7 +10,7 @@ import { groupMentions } from '../core/entities/group.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { type CorpusIndex, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
-import { compileParaphrases } from '../core/lexicon/paraphrases.ts';
+import { compileParaphrases, readConcepts } from '../core/lexicon/paraphrases.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
 import { tokenize } from '../core/text/tokens.ts';
@@ -123,7 +123,14 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
       });
     });
   });
+  const sources = prepared.map((p) => p.source);
+  const paraphrases = paraphrasesOf(sources);
+  // Facts read the map's phrases only ("put forward" is "submit"): a word family would make every
+  // clause that says "defection" one report with every "defected", whatever else it states.
+  const phrases = Object.fromEntries(Object.entries(paraphrases).filter(([k]) => k.includes(' ')));
+  phase('paraphrases');
   const facts = buildFacts(factSentences, {
+    readWords: (stems) => readConcepts(stems, phrases),
     ...(options.onLink ? { onLink: options.onLink } : {}),
     ...(options.onPhase
       ? { onPhase: (name: string, ms: number) => options.onPhase?.(`  facts: ${name}`, ms) }
@@ -131,7 +138,6 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   });
   mark = performance.now();
   phase('facts');
-  const sources = prepared.map((p) => p.source);
   const partial = {
     version: INDEX_VERSION,
     generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,
@@ -139,8 +145,6 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     entities,
     facts,
   };
-  const paraphrases = paraphrasesOf(sources);
-  phase('paraphrases');
   const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial, paraphrases) };
   phase('matcher');
   const valid = validateIndex(index);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentWords } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
-import { compileParaphrases, type Lexicon } from '../../src/core/lexicon/paraphrases.ts';
+import { compileParaphrases, type Lexicon, readConcepts } from '../../src/core/lexicon/paraphrases.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
 import { openWordNet } from '../../src/indexer/wordnet.ts';
@@ -26,6 +26,7 @@ test('compileParaphrases maps synonyms and derived forms the corpus lacks to its
   assert.equal(map.quit, 'resign');
   assert.equal(map.resignation, 'resign');
   assert.equal(map.step_down, undefined, 'multi-word lemmas are not single words');
+  assert.equal(map['step down'], 'resign', 'a two-word synonym is a phrase key of its stems');
   assert.equal(map.port, undefined, 'a word the corpus prints keeps its own meaning');
 });
 
@@ -43,6 +44,34 @@ test('corpus words of one family read as one concept; a derived synonym of anoth
   assert.equal(map.resign, undefined, 'the head of a family is its own concept');
   assert.equal(map.quit, 'resign');
   assert.equal(map.acknowledgment, undefined, 'related, but not the same root: not joined');
+});
+
+test('a phrase goes to the corpus word whose first sense lists it, and is read beside its words', () => {
+  const lexicon: Lexicon = {
+    senses: (w) =>
+      w === 'advanced'
+        ? [
+            { words: ['submit'], related: [] },
+            { words: ['submit', 'put_forward'], related: [] },
+          ]
+        : w === 'proposal'
+          ? [{ words: ['proposal'], related: ['put_forward'] }]
+          : w === 'nominated'
+            ? [{ words: ['nominate', 'put_forward'], related: [] }]
+            : [],
+  };
+  const map = compileParaphrases(['advanced', 'proposal', 'nominated'], lexicon);
+  assert.equal(map['put forward'], 'nominat', 'the first sense wins over a second one');
+  assert.deepEqual(readConcepts(contentWords('Russia put forward its draft'), map), [
+    'russia',
+    'put',
+    'nominat',
+    'forward',
+    'draft',
+  ]);
+  assert.deepEqual(readConcepts(contentWords('forward put'), map), ['forward', 'put'], 'in text order only');
+  const none = compileParaphrases(['proposal'], lexicon);
+  assert.equal(none['put forward'], undefined, 'a derived form gives no phrase');
 });
 
 test('irregular verb forms meet their other forms', () => {

@@ -209,6 +209,8 @@ export interface BuildFactsOptions {
   onLink?: (a: string, b: string, why: string) => void;
   /** Reports each step's duration in milliseconds (bench). */
   onPhase?: (name: string, ms: number) => void;
+  /** Reads a clause's stems, in text order, as concepts (the corpus's paraphrase map): "put forward" meets "submit". */
+  readWords?: (stems: string[]) => string[];
 }
 
 export function buildFacts(sentences: readonly FactSentence[], options: BuildFactsOptions = {}): Fact[] {
@@ -235,7 +237,8 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
     const words = new Set<string>();
     for (const c of splitClauses(sen.text)) {
       const text = sen.text.slice(c.start, c.end);
-      const unitWords = contentWords(text).sort();
+      const stems = contentWords(text);
+      const unitWords = (options.readWords ? options.readWords(stems) : stems).sort();
       const unitSlots = slots.filter((x) => x.start < c.end && x.end > c.start);
       const unitEntities = [
         ...new Set((sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start).map((e) => e.id)),

@@ -33,20 +33,31 @@ function stemOf(word: string): string {
  * it, so the map is deterministic). Corpus words of one family — a verb and its noun ("defect",
  * "defection"), or two words that share their first sense — map to one of them, so a sentence
  * that says "the defection" states what another's "defected" does. The map is read the same way
- * on both sides: a stem that is no key is its own concept.
+ * on both sides: a stem that is no key is its own concept. Two-word lemmas are keys as a pair of
+ * stems ("put forward" → "submit"), read by `readConcepts`.
  */
 export function compileParaphrases(corpusWords: Iterable<string>, lexicon: Lexicon): Record<string, string> {
   const words = [...new Set([...corpusWords].map((w) => w.toLowerCase()))].sort();
   const corpusStems = new Set(words.map(stemOf).filter(Boolean));
   const family = new Families();
   const near = new Map<string, string>();
+  // A phrase goes to the corpus word that lists it in its most frequent sense.
+  const phrases = new Map<string, { own: string; rank: number }>();
   for (const word of words) {
     const own = stemOf(word);
     if (!own) continue;
     const senses = lexicon.senses(word).slice(0, MAX_SENSES * 3);
     senses.forEach((sense, n) => {
       for (const other of [...sense.words, ...sense.related]) {
-        if (/[\s_]/.test(other)) continue;
+        if (/[\s_]/.test(other)) {
+          // A two-word synonym ("put_forward" in a sense of "submit"): the phrase, read as a pair
+          // of stems, is the corpus word wherever it is printed.
+          const key = phraseKey(other);
+          const held = phrases.get(key);
+          if (key && sense.words.includes(other) && (!held || held.rank > n))
+            phrases.set(key, { own, rank: n });
+          continue;
+        }
         const s = stemOf(other);
         if (!s || s === own) continue;
         if (!corpusStems.has(s)) {
@@ -66,7 +77,33 @@ export function compileParaphrases(corpusWords: Iterable<string>, lexicon: Lexic
     if (head !== stem) map[stem] = head;
   }
   for (const [stem, corpus] of near) map[stem] = family.head(corpus);
+  for (const [key, { own }] of phrases) map[key] = family.head(own);
   return map;
+}
+
+/** The key of a two-word lemma: its two stems, space-separated ("put forward"), or '' when a word is a stop word. */
+function phraseKey(lemma: string): string {
+  const parts = lemma.split(/[\s_]+/);
+  if (parts.length !== 2) return '';
+  const stems = parts.map(stemOf);
+  return stems.every(Boolean) ? stems.join(' ') : '';
+}
+
+/**
+ * Stems in text order read as concepts: each stem its mapped concept or itself, and after a pair
+ * of neighbours that is a phrase of the map ("put forward") the phrase's concept too. The words
+ * stay: "Brig. Gen." is a brigadier and still a general.
+ */
+export function readConcepts(stems: readonly string[], map: Readonly<Record<string, string>>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    const w = stems[i] as string;
+    out.push(map[w] ?? w);
+    const next = stems[i + 1];
+    const phrase = next === undefined ? undefined : map[`${w} ${next}`];
+    if (phrase !== undefined) out.push(phrase);
+  }
+  return out;
 }
 
 /** A derived form of the same root ("defect", "defection"), not a derived synonym ("credit"). */

@@ -10,6 +10,7 @@
  * uses the story's vocabulary states no particular fact.
  */
 import type { ClaimSignature } from '../index/schema.ts';
+import { readConcepts } from '../lexicon/paraphrases.ts';
 
 export interface ConceptSig {
   fact: number;
@@ -36,7 +37,12 @@ export interface ConceptIndex {
 export function sigConcepts(c: ClaimSignature, paraphrases: Readonly<Record<string, string>> = {}): string[] {
   // A name counts once, as its entity: its words would count it again, spelling by spelling.
   const names = new Set(c.nameWords ?? []);
-  const out = new Set(c.words.filter((w) => !names.has(w)).map((w) => paraphrases[w] ?? w));
+  const out = new Set(
+    readConcepts(
+      c.words.filter((w) => !names.has(w)),
+      paraphrases,
+    ),
+  );
   for (const e of c.entities ?? []) out.add(`#${e}`);
   for (const s of c.slots) if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
   return [...out];
@@ -106,7 +112,11 @@ export function pageConcepts(
   nameWords: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const out = new Set<string>();
-  for (const w of words) if (!nameWords.has(w)) out.add(index.paraphrases[w] ?? w);
+  for (const k of readConcepts(
+    words.filter((w) => !nameWords.has(w)),
+    index.paraphrases,
+  ))
+    out.add(k);
   for (const e of entities) out.add(`#${e}`);
   for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
   return out;
