@@ -8,9 +8,10 @@ import { corpusMentions } from '../core/entities/corpus-mentions.ts';
 import type { GroupedEntity } from '../core/entities/group.ts';
 import { groupMentions } from '../core/entities/group.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
-import { type CorpusIndex, INDEX_VERSION, type Source } from '../core/index/schema.ts';
+import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
 import { compileParaphrases, readConcepts } from '../core/lexicon/paraphrases.ts';
+import { compileRoles } from '../core/lexicon/roles.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
 import { tokenize } from '../core/text/tokens.ts';
@@ -145,7 +146,10 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     entities,
     facts,
   };
-  const index: CorpusIndex = { ...partial, matcher: buildMatcherData(partial, paraphrases) };
+  const matcher = buildMatcherData(partial, paraphrases);
+  const roles = rolesOf(facts);
+  if (Object.keys(roles).length) matcher.roles = roles;
+  const index: CorpusIndex = { ...partial, matcher };
   phase('matcher');
   const valid = validateIndex(index);
   phase('validate');
@@ -160,6 +164,25 @@ function paraphrasesOf(sources: readonly Source[]): Record<string, string> {
   const wordnet = openWordNet();
   try {
     return compileParaphrases(words, wordnet);
+  } finally {
+    wordnet.close();
+  }
+}
+
+/** The kinds of the corpus's rank roles ("envoy" of "diplomat"), read through WordNet (core/lexicon/roles). */
+function rolesOf(facts: readonly Fact[]): Record<string, string> {
+  const roles = new Set<string>();
+  for (const f of facts)
+    for (const m of f.members)
+      for (const v of m.values ?? [])
+        if (v.kind === 'ordinal') {
+          const last = /(\p{L}+)$/u.exec(v.text)?.[1];
+          if (last) roles.add(last);
+        }
+  if (roles.size === 0) return {};
+  const wordnet = openWordNet();
+  try {
+    return compileRoles(roles, wordnet);
   } finally {
     wordnet.close();
   }

@@ -49,7 +49,7 @@ function dictFolder(): string {
 }
 
 /** Opens the database; throws with the folder named when a file is missing. */
-export function openWordNet(folder = dictFolder()): Lexicon & { close(): void } {
+export function openWordNet(folder = dictFolder()): Required<Lexicon> & { close(): void } {
   const index = new Map<Pos, string>();
   const fds = new Map<Pos, number>();
   for (const pos of POS) {
@@ -123,6 +123,14 @@ export function openWordNet(folder = dictFolder()): Lexicon & { close(): void } 
               if (symbol === '+') related.push(...lemmaWords(target, at).words);
             out.push({ words, related });
           }
+      return out;
+    },
+    kinds(word: string): string[] {
+      const out: string[] = [];
+      for (const lemma of lemmas(word, 'noun'))
+        for (const offset of (offsetsOf('noun', lemma) ?? []).slice(0, MAX_SENSES))
+          for (const [symbol, target, at] of lemmaWords('noun', offset).pointers)
+            if (symbol === '~' && target === 'noun') out.push(...lemmaWords(target, at).words);
       return out;
     },
     close() {

@@ -44,6 +44,16 @@ test('ordinals and ranks are keyed by the noun they rank', () => {
   assert.equal(b[0]?.value, '1');
   assert.equal(c[0]?.value, 'top');
   assert.equal(by('ordinal', 'The first was a colonel.').length, 0);
+  // "the first of any …": the rank is among that role; the slot's text is the sentence's own.
+  const [d] = by('ordinal', 'It would be the first of any senior minister since May.');
+  assert.equal(slotKey(d!), 'ordinal:minister');
+  assert.equal(d?.text, 'first of any senior minister');
+  // "the first ambassador to Norway": a rank among the holders of a post, keyed apart.
+  assert.equal(
+    slotKey(by('ordinal', 'She was sworn in as the first ambassador to Norway.')[0]!),
+    'ordinal:post:ambassador',
+  );
+  assert.equal(slotKey(by('ordinal', 'She was the first ambassador to resign.')[0]!), 'ordinal:ambassador');
 });
 
 test('days resolve against the published date; weekdays without one stay symbolic', () => {

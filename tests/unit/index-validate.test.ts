@@ -113,3 +113,18 @@ test('the matcher channels and people name known entities', () => {
     (e: unknown) => e instanceof IndexError && /matcher\.people\[1\]/.test(e.message),
   );
 });
+
+test('the matcher roles map a role to a role', () => {
+  const good = sample();
+  good.matcher.roles = { envoy: 'diplomat' };
+  assert.equal(validateIndex(good).matcher.roles?.envoy, 'diplomat');
+  const bad = sample();
+  (bad.matcher as { roles: unknown }).roles = { envoy: 3 };
+  assert.throws(
+    () => validateIndex(bad),
+    (e: unknown) => e instanceof IndexError && /matcher\.roles\.envoy/.test(e.message),
+  );
+  const notObject = sample();
+  (notObject.matcher as { roles: unknown }).roles = ['envoy'];
+  assert.throws(() => validateIndex(notObject), IndexError);
+});

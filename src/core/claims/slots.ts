@@ -120,7 +120,7 @@ const ORDINALS: Record<string, string> = {
   latest: 'latest',
 };
 const ORDINAL =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|latest|\d+(?:st|nd|rd|th)|highest[- ]ranking|top[- ]ranking|most[- ]senior|most[- ]prominent|highest[- ]profile|most[- ]high[- ]profile)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,2}[\p{Ll}][\p{L}-]*)/giu;
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|latest|\d+(?:st|nd|rd|th)|highest[- ]ranking|top[- ]ranking|most[- ]senior|most[- ]prominent|highest[- ]profile|most[- ]high[- ]profile)\s+(?:of\s+(?:any|all|the|its|their)\s+)?((?:[\p{Ll}][\p{L}-]*\s+){0,2}[\p{Ll}][\p{L}-]*)/giu;
 
 /** A capitalised name run of up to four words ("Radio Nord Libre", "YouTube", "Nordpress"). */
 const CAPS =
@@ -360,7 +360,7 @@ function ordinals(sentence: string): SlotValue[] {
     const phrase: string[] = [];
     for (const w of words) {
       if (
-        /^(?:to|of|in|on|at|by|for|from|with|was|is|are|were|has|had|have|be|been|so|that|who|and|or|time|the|a|an)$/.test(
+        /^(?:to|of|in|on|at|by|for|from|with|since|after|before|during|until|than|as|ever|was|is|are|were|has|had|have|be|been|so|that|who|and|or|time|the|a|an)$/.test(
           w,
         )
       )
@@ -376,8 +376,13 @@ function ordinals(sentence: string): SlotValue[] {
     )
       continue;
     const value = ORDINALS[rawRank] ?? (/^\d/.test(rawRank) ? String(Number.parseInt(rawRank, 10)) : 'top');
-    const text = `${m[1]} ${phrase.join(' ')}`;
-    out.push({ kind: 'ordinal', key: `ordinal:${head}`, text, value, start, end: start + text.length });
+    const end = start + m[0].length - (m[2] as string).length + phrase.join(' ').length;
+    const text = sentence.slice(start, end);
+    // "the first ambassador to Norway": a rank among the holders of a post, not among the role's
+    // people who did something ("the first diplomat to defect").
+    const post = /^\s+to\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(end));
+    const key = post ? `ordinal:post:${head}` : `ordinal:${head}`;
+    out.push({ kind: 'ordinal', key, text, value, start, end });
   }
   return out;
 }

@@ -138,6 +138,11 @@ export interface MatcherData {
   channels?: Record<string, string>;
   /** Ids of the entities that are people (index version 2, optional): who said it, for channel links. */
   people?: string[];
+  /**
+   * Kinds of the corpus's rank roles (index version 2, optional): role stem → the corpus role stem
+   * it is a kind of ("envoy" → "diplomat"), so "the first envoy" is ranked among diplomats.
+   */
+  roles?: Record<string, string>;
 }
 
 export interface NamePattern {

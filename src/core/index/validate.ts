@@ -227,6 +227,12 @@ export function validateIndex(data: unknown): CorpusIndex {
       need(typeof x === 'string' && entityIds.has(x), `matcher.people[${j}]`, 'unknown entity');
     });
   }
+  if (matcher.roles !== undefined) {
+    const r = matcher.roles;
+    need(isObj(r), 'matcher.roles', 'expected an object of role → role');
+    for (const [k, v] of Object.entries(r as Record<string, unknown>))
+      need(typeof v === 'string' && v.length > 0, `matcher.roles.${k.slice(0, 40)}`, 'expected a role');
+  }
   if (matcher.channels !== undefined) {
     const c = matcher.channels;
     need(isObj(c), 'matcher.channels', 'expected an object of entity id → channel');

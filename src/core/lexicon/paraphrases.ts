@@ -16,6 +16,8 @@ export interface Sense {
 /** What the compiler needs of a lexical database: a word's senses, most frequent first. */
 export interface Lexicon {
   senses(word: string): Sense[];
+  /** The kinds of a noun: the words of the direct hyponyms of its first senses ("envoy" of "diplomat"). */
+  kinds?(word: string): string[];
 }
 
 /** Senses read per word and part of speech order (WordNet lists the most frequent first). */

@@ -13,7 +13,7 @@
  */
 import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
-import type { ClaimSignature, FactStatus, SlotValue } from '../index/schema.ts';
+import type { FactStatus, MatcherData, SlotValue } from '../index/schema.ts';
 import { clauseLinks } from './clause-links.ts';
 import { buildConceptIndex, type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
 import {
@@ -60,6 +60,8 @@ export interface ClaimMatcher {
   concepts: ConceptIndex;
   /** Entity id → the channel it is in the corpus (MatcherData.channels). */
   channels: ReadonlyMap<string, string>;
+  /** Role stem → the corpus role it is a kind of (MatcherData.roles). */
+  roles: Readonly<Record<string, string>>;
 }
 
 /**
@@ -70,12 +72,10 @@ const RARE_FACTS = 6;
 
 /** Builds the inverted index over the signatures' grams. `facts` gives each fact's corpus status. */
 export function buildClaimMatcher(
-  claims: readonly ClaimSignature[],
+  data: Pick<MatcherData, 'claims' | 'paraphrases' | 'channels' | 'people' | 'roles'>,
   facts: readonly { id: string; status: FactStatus }[],
-  paraphrases: Readonly<Record<string, string>> = {},
-  channels: Readonly<Record<string, string>> = {},
-  people?: readonly string[],
 ): ClaimMatcher {
+  const { claims, paraphrases = {}, channels = {}, people, roles = {} } = data;
   const sigs: Sig[] = claims.map((c) => {
     const slots = c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value }));
     return {
@@ -129,6 +129,7 @@ export function buildClaimMatcher(
     sentence: createGramSet(),
     concepts,
     channels: new Map(Object.entries(channels)),
+    roles,
   };
 }
 
@@ -195,6 +196,7 @@ export function matchSentence(
     nameWords,
     words: null,
     slots: null,
+    roles: matcher.roles,
   };
   let ids = lexical?.ids ?? [];
   namedChannel(matcher, work, entities, cited);
@@ -203,7 +205,7 @@ export function matchSentence(
     // wording with one fact may state another in other words.
     const page = pageConcepts(
       matcher.concepts,
-      wordsOf(work),
+      [...wordsOf(work), ...rankedRoles(slotsOf(work))],
       entities,
       slotsOf(work).map(slotKey),
       nameWords,
@@ -224,6 +226,15 @@ export function matchSentence(
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
+}
+
+/** The roles people are ranked in ("the first envoy" ranks a diplomat): the role is stated too. */
+function rankedRoles(slots: readonly SlotValue[]): string[] {
+  const out: string[] = [];
+  for (const s of slots)
+    if (s.kind === 'ordinal' && s.key?.startsWith('ordinal:') && !s.key.startsWith('ordinal:post:'))
+      out.push(s.key.slice(8));
+  return out;
 }
 
 /**
@@ -271,7 +282,14 @@ function matchLexically(
   const set = matcher.sentence;
   const grams = fillGramSet(set, buf, count);
   if (grams < MIN_SENTENCE_GRAMS) return null;
-  const work: SentenceWork = { text: sentence, grams, nameWords, words: null, slots: null };
+  const work: SentenceWork = {
+    text: sentence,
+    grams,
+    nameWords,
+    words: null,
+    slots: null,
+    roles: matcher.roles,
+  };
   const linked: string[] = [];
   for (let k = 0; k < candidates; k++) {
     const f = touched[k] as number;

@@ -6,6 +6,7 @@
 import { extractSlots, slotKey } from '../claims/slots.ts';
 import { contentWords } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
+import { roleKey } from '../lexicon/roles.ts';
 import { countShared, type GramSet } from './gram-table.ts';
 
 /** One fact member's signature, compiled for matching. */
@@ -46,6 +47,8 @@ export interface SentenceWork {
   nameWords: ReadonlySet<string>;
   words: string[] | null;
   slots: SlotValue[] | null;
+  /** The corpus's role kinds: a rank among envoys is a rank among diplomats. */
+  roles?: Readonly<Record<string, string>>;
 }
 
 export function wordsOf(work: SentenceWork): string[] {
@@ -54,7 +57,11 @@ export function wordsOf(work: SentenceWork): string[] {
 }
 
 export function slotsOf(work: SentenceWork): SlotValue[] {
-  work.slots ??= extractSlots(work.text);
+  if (!work.slots) {
+    const roles = work.roles;
+    work.slots = extractSlots(work.text);
+    if (roles) for (const s of work.slots) if (s.kind === 'ordinal' && s.key) s.key = roleKey(s.key, roles);
+  }
   return work.slots;
 }
 

@@ -37,7 +37,7 @@ export function createPageMatcher(
 ): PageMatcher {
   return {
     names: buildNameMatcher(data.names as PagePattern[]),
-    claims: buildClaimMatcher(data.claims, facts, data.paraphrases ?? {}, data.channels ?? {}, data.people),
+    claims: buildClaimMatcher(data, facts),
   };
 }
 
