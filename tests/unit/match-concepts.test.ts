@@ -182,4 +182,9 @@ test('how a person said it links beside the other fact a sentence states', () =>
     'no channel on the page: only what it states',
   );
   assert.deepEqual(ids('Jon Dahl told the broadcaster NRK about the harbour budget.'), [], 'another person');
+  assert.deepEqual(
+    ids('A councillor said in a statement to the broadcaster NRK: "Anna Berg has my vote."'),
+    [],
+    'a person named only inside a quotation is what is said, not who said it',
+  );
 });

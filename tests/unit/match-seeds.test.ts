@@ -84,6 +84,12 @@ test('an outlet the corpus names as a channel is a channel wherever a page names
     ).ids.includes(channel.id),
     'an outlet the page cites for what it reports is its source, not a channel',
   );
+  assert.ok(
+    !linked(
+      'The news that Nawaf al-Fares took up his post in Baghdad was first reported by Al Jazeera.',
+    ).ids.includes(channel.id),
+    'an outlet that reported the news is a source, not where he spoke',
+  );
 });
 
 test('a demonym is read as its place on both sides', () => {

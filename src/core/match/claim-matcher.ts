@@ -185,6 +185,7 @@ export function matchSentence(
   nameWords: ReadonlySet<string> = new Set(),
   entities: ReadonlySet<string> = new Set(),
   cited: ReadonlySet<string> = new Set(),
+  speaking: ReadonlySet<string> = entities,
 ): { ids: string[]; status: FactStatus } | null {
   const { buf, count } = gramWindows(sentence);
   // Fewer windows than the minimum means fewer distinct grams too.
@@ -210,7 +211,8 @@ export function matchSentence(
       slotsOf(work).map(slotKey),
       nameWords,
     );
-    const more = conceptLinks(matcher.concepts, page).map((f) => matcher.factIds[f] as string);
+    const speakers = new Set([...speaking].map((e) => `#${e}`));
+    const more = conceptLinks(matcher.concepts, page, { speakers }).map((f) => matcher.factIds[f] as string);
     ids = [...new Set([...ids, ...more])];
     for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords)) {
       const id = matcher.factIds[f] as string;

@@ -125,11 +125,13 @@ export function pageConcepts(
 /**
  * Fact indexes the concepts state, best first (at most two, and the fact of how a person said it).
  * `strict`: only a link that states the member's own words (a clause read on its own).
+ * `speakers`: the entity concepts named outside quotations; a person named only inside a quote is
+ * what someone says, not who says it, so no value or channel link rests on them.
  */
 export function conceptLinks(
   index: ConceptIndex,
   page: ReadonlySet<string>,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; speakers?: ReadonlySet<string> } = {},
 ): number[] {
   let pageWeight = 0;
   let pageNames = 0;
@@ -156,7 +158,7 @@ export function conceptLinks(
       shared += w;
       if (k.startsWith('#')) {
         anchors++;
-        if (index.isPerson(k)) people++;
+        if (index.isPerson(k) && (!options.speakers || options.speakers.has(k))) people++;
       } else if (k.startsWith('%')) values++;
       else {
         words++;

@@ -14,7 +14,7 @@ import {
   type NameMatcher,
   type PagePattern,
 } from './name-matcher.ts';
-import { splitSentences } from './page-sentences.ts';
+import { type Span, splitSentences } from './page-sentences.ts';
 
 export type { ClaimMatch, NameMatch };
 
@@ -44,8 +44,9 @@ export function createPageMatcher(
 /** Claims shorter than this many characters are not worth a sentence lookup ("He said."). */
 const MIN_CLAIM_CHARS = 20;
 
-/** The page's own attribution of what it reports ("…, said <outlet>", "according to <outlet>"). */
-const CITED_BEFORE = /(?:\bsaid|\bsays|according to|\bciting|\bquoted by|\bquoting)\s+(?:the\s+)?$/i;
+/** The page's own attribution of what it reports ("…, said <outlet>", "according to <outlet>", "reported by <outlet>"). */
+const CITED_BEFORE =
+  /(?:\bsaid|\bsays|according to|\bciting|\bquoted by|\bquoting|\breported by)\s+(?:the\s+)?$/i;
 const CITED_AFTER = /^\s+(?:said|says|quoted)\b/i;
 
 /** Whether a name is cited as the page's source here, not named as where someone spoke. */
@@ -54,6 +55,16 @@ function citedAt(text: string, name: NameMatch): boolean {
     CITED_BEFORE.test(text.slice(Math.max(0, name.start - 30), name.start)) ||
     CITED_AFTER.test(text.slice(name.end, name.end + 12))
   );
+}
+
+/** Quotations inside a sentence, as `[start, end)` offsets into the block: what is said, not who says it. */
+function quotedSpans(text: string, span: Span): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]/gu;
+  re.lastIndex = span.start;
+  for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text))
+    out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 /** Matches one block of text (a paragraph): names everywhere, claims sentence by sentence. */
@@ -67,12 +78,15 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
       const nameWords = new Set<string>();
       const entities = new Set<string>();
       const cited = new Set<string>();
+      const speaking = new Set<string>();
+      const quotes = quotedSpans(text, span);
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
       for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
         const name = names[k] as NameMatch;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
         entities.add(name.entity);
         if (citedAt(text, name)) cited.add(name.entity);
+        if (!quotes.some(([a, b]) => name.start >= a && name.end <= b)) speaking.add(name.entity);
       }
       const found = matchSentence(
         matcher.claims,
@@ -80,6 +94,7 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
         nameWords,
         entities,
         cited,
+        speaking,
       );
       if (found) claims.push({ start: span.start, end: span.end, ...found });
     }
