@@ -121,6 +121,9 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
         caption: s.caption,
         published: p.published,
         entities: sentenceEntities.get(`${si}:${k}`) ?? [],
+        verbs: [...s.tags]
+          .filter(([at, tag]) => tag === 'VERB' && at >= s.start && at < s.end)
+          .map(([at]) => at - s.start),
       });
     });
   });

@@ -197,3 +197,28 @@ test('one channel fact per report: the lexical twin joins it, an unrelated "told
   assert.ok(!texts.some((t) => t.includes('Radio Nord')), 'an unrelated statement stays out');
   assert.equal(channel[0]!.status, 'conflict');
 });
+
+test('two dated reports are one action only when their verbs say the same thing happened', () => {
+  const verbs = (text: string, words: string[]) => words.map((w) => text.indexOf(w));
+  const dated = (a: string, b: string, va: string[], vb: string[]): boolean => {
+    const story = ents(['e0', 'e1']);
+    const list: FactSentence[] = [
+      { source: 's0', sentence: 0, text: a, entities: story, verbs: verbs(a, va) },
+      { source: 's1', sentence: 0, text: b, entities: story, verbs: verbs(b, vb) },
+      // A third source of the same story, so the two are one story.
+      { source: 's0', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
+      { source: 's1', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
+    ];
+    return buildFacts(list, {
+      readWords: (s) => s.flatMap((w) => (w === 'put' ? ['put', 'submit'] : [w])),
+    }).some(
+      (f) => new Set(f.members.map((m) => m.sentence === 0 && m.source)).size === 2 && f.members.length === 2,
+    );
+  };
+  const a = 'The dockers union submitted its demands to the board on Tuesday.';
+  assert.ok(dated(a, 'On Wednesday the dockers union put its demands.', ['submitted'], ['put']));
+  assert.ok(
+    !dated(a, 'On Wednesday the dockers union visited a harbour.', ['submitted'], ['visited']),
+    'shared words and a day, but another action',
+  );
+});

@@ -20,9 +20,13 @@ export interface FactSentence {
   published?: string | null;
   /** Entity mentions in the sentence (offsets into `text`). */
   entities?: { id: string; start: number; end: number }[];
+  /** Offsets into `text` of the tokens the tagger calls verbs: what a clause says happened. */
+  verbs?: number[];
 }
 
 interface Unit {
+  /** Concepts of its verbs, each read with the word after it ("put forward" → "submit"). */
+  actions: Set<string>;
   s: number;
   start: number;
   end: number;
@@ -132,6 +136,18 @@ function hasDay(slots: SlotValue[]): boolean {
     slots.some((x) => slotKey(x) === 'date:day' && x.value.startsWith('weekday:')) ||
     slots.some((x) => slotKey(x) === 'date:day' && /^\d{4}-/.test(x.value))
   );
+}
+
+/** English light verbs: "made no mention", "take part" say what happened through their object. */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(
+  contentWords('make made take took give gave get got do did have go went come came keep let'),
+);
+
+/** Whether two clauses' verbs say the same thing happened; a corpus without tags has no verbs to compare. */
+function sharesAction(u: Unit, v: Unit): boolean {
+  if (u.actions.size === 0 && v.actions.size === 0) return true;
+  for (const a of u.actions) if (v.actions.has(a)) return true;
+  return false;
 }
 
 function sharedWordList(a: string[], b: string[]): string[] {
@@ -246,7 +262,16 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       // A clause without a content word, a name or a value states nothing on its own (the
       // connector "in which he said:" between a statement and its quote): no fact of its own.
       if (!unitWords.length && !unitSlots.length && !unitEntities.length) continue;
+      const actions = new Set<string>();
+      for (const at of sen.verbs ?? []) {
+        if (at < c.start || at >= c.end) continue;
+        const pair = /^\S+(?:\s+\S+)?/u.exec(sen.text.slice(at, c.end))?.[0] ?? '';
+        const stems = contentWords(pair);
+        for (const w of options.readWords ? options.readWords(stems) : stems)
+          if (!LIGHT_VERBS.has(w) && !WEEKDAY_WORD.test(w)) actions.add(w);
+      }
       units.push({
+        actions,
         s,
         start: c.start,
         end: c.end,
@@ -336,11 +361,14 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       )
         why = `story ${overlapWords.toFixed(2)}/${grams.toFixed(2)}`;
       // The same action dated in both reports ("submitted its draft on Tuesday" / "put forward
-      // its draft Wednesday"): two shared words besides the day suffice within one story.
+      // its draft Wednesday"): two shared words besides the day suffice within one story, one of
+      // them what the verbs say happened (an envoy's visit and a draft's circulation on two days
+      // share an "effort", not an action).
       else if (
         story.get(su.source) === story.get(sv.source) &&
         hasDay(u.slots) &&
         hasDay(v.slots) &&
+        sharesAction(u, v) &&
         sharedWordList(u.words, v.words).filter((w) => !WEEKDAY_WORD.test(w)).length >= 2 &&
         overlapWords >= FACT_THRESHOLDS.datedWords
       )
