@@ -202,9 +202,12 @@ test('two dated reports are one action only when their verbs say the same thing 
   const verbs = (text: string, words: string[]) => words.map((w) => text.indexOf(w));
   const dated = (a: string, b: string, va: string[], vb: string[]): boolean => {
     const story = ents(['e0', 'e1']);
+    const union = (t: string) => [
+      { id: 'e0', start: t.indexOf('dockers union'), end: t.indexOf('dockers union') + 13 },
+    ];
     const list: FactSentence[] = [
-      { source: 's0', sentence: 0, text: a, entities: story, verbs: verbs(a, va) },
-      { source: 's1', sentence: 0, text: b, entities: story, verbs: verbs(b, vb) },
+      { source: 's0', sentence: 0, text: a, entities: union(a), verbs: verbs(a, va) },
+      { source: 's1', sentence: 0, text: b, entities: union(b), verbs: verbs(b, vb) },
       // A third source of the same story, so the two are one story.
       { source: 's0', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
       { source: 's1', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
@@ -219,6 +222,28 @@ test('two dated reports are one action only when their verbs say the same thing 
   assert.ok(dated(a, 'On Wednesday the dockers union put its demands.', ['submitted'], ['put']));
   assert.ok(
     !dated(a, 'On Wednesday the dockers union visited a harbour.', ['submitted'], ['visited']),
-    'shared words and a day, but another action',
+    'the same actor and a day, but another action',
   );
+});
+
+test('the same actor doing something on two days is one dated action, whatever the verb', () => {
+  const story = ents(['e0', 'e1']);
+  const at = (text: string, word: string) => [
+    { id: 'e0', start: text.indexOf(word), end: text.indexOf(word) + word.length },
+  ];
+  const a = 'Norway circulated its draft resolution among envoys on Tuesday after weeks of quiet talks.';
+  const b =
+    'On Wednesday Norway introduced a new draft of the resolution with tougher language on fishing quotas.';
+  const list: FactSentence[] = [
+    { source: 's0', sentence: 0, text: a, entities: at(a, 'Norway'), verbs: [a.indexOf('circulated')] },
+    { source: 's1', sentence: 0, text: b, entities: at(b, 'Norway'), verbs: [b.indexOf('introduced')] },
+    { source: 's0', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
+    { source: 's1', sentence: 1, text: 'The Arvik council met at noon.', entities: story },
+  ];
+  const draft = buildFacts(list).find((f) => f.members.some((m) => m.text === a));
+  assert.deepEqual(
+    draft?.members.map((m) => m.source),
+    ['s0', 's1'],
+  );
+  assert.equal(draft?.status, 'conflict');
 });

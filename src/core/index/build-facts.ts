@@ -27,6 +27,10 @@ export interface FactSentence {
 interface Unit {
   /** Concepts of its verbs, each read with the word after it ("put forward" → "submit"). */
   actions: Set<string>;
+  /** The entity it names first: in English news, mostly who acted. */
+  subject: string | null;
+  /** Stems of the names it prints. */
+  nameWords: Set<string>;
   s: number;
   start: number;
   end: number;
@@ -143,9 +147,20 @@ const LIGHT_VERBS: ReadonlySet<string> = new Set(
   contentWords('make made take took give gave get got do did have go went come came keep let'),
 );
 
-/** Whether two clauses' verbs say the same thing happened; a corpus without tags has no verbs to compare. */
+/**
+ * Whether two clauses say the same thing happened: their verbs say so, or the same actor does
+ * something to two of the same things besides its name ("<country> circulated a draft resolution"
+ * / "<country> introduced a draft resolution").
+ * A corpus without tags has no verbs to compare.
+ */
 function sharesAction(u: Unit, v: Unit): boolean {
   if (u.actions.size === 0 && v.actions.size === 0) return true;
+  if (u.subject !== null && u.subject === v.subject) {
+    const said = sharedWordList(u.words, v.words).filter(
+      (w) => !WEEKDAY_WORD.test(w) && !u.nameWords.has(w) && !v.nameWords.has(w),
+    );
+    if (said.length >= 2) return true;
+  }
   for (const a of u.actions) if (v.actions.has(a)) return true;
   return false;
 }
@@ -256,9 +271,8 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       const stems = contentWords(text);
       const unitWords = (options.readWords ? options.readWords(stems) : stems).sort();
       const unitSlots = slots.filter((x) => x.start < c.end && x.end > c.start);
-      const unitEntities = [
-        ...new Set((sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start).map((e) => e.id)),
-      ].sort();
+      const named = (sen.entities ?? []).filter((e) => e.start < c.end && e.end > c.start);
+      const unitEntities = [...new Set(named.map((e) => e.id))].sort();
       // A clause without a content word, a name or a value states nothing on its own (the
       // connector "in which he said:" between a statement and its quote): no fact of its own.
       if (!unitWords.length && !unitSlots.length && !unitEntities.length) continue;
@@ -270,8 +284,11 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
         for (const w of options.readWords ? options.readWords(stems) : stems)
           if (!LIGHT_VERBS.has(w) && !WEEKDAY_WORD.test(w)) actions.add(w);
       }
+      const first = [...named].sort((a, b) => a.start - b.start)[0];
       units.push({
         actions,
+        subject: first ? first.id : null,
+        nameWords: new Set(named.flatMap((e) => contentWords(sen.text.slice(e.start, e.end)))),
         s,
         start: c.start,
         end: c.end,
