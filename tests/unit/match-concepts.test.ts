@@ -44,6 +44,14 @@ test('corpus words of one family read as one concept; a derived synonym of anoth
   assert.equal(map.resign, undefined, 'the head of a family is its own concept');
   assert.equal(map.quit, 'resign');
   assert.equal(map.acknowledgment, undefined, 'related, but not the same root: not joined');
+  const short: Lexicon = {
+    senses: (w) => (w === 'flee' ? [{ words: ['flee'], related: ['flight'] }] : []),
+  };
+  assert.equal(
+    compileParaphrases(['flee', 'flight'], short).flight,
+    'fle',
+    'a short stem keeps only its first letters',
+  );
 });
 
 test('a phrase goes to the corpus word whose first sense lists it, and is read beside its words', () => {
@@ -186,5 +194,36 @@ test('how a person said it links beside the other fact a sentence states', () =>
     ids('A councillor said in a statement to the broadcaster NRK: "Anna Berg has my vote."'),
     [],
     'a person named only inside a quotation is what is said, not who said it',
+  );
+});
+
+test('a page sentence that says nothing a long member does not states it; one that says more does not', () => {
+  const long: Fact[] = [
+    makeFact(
+      'draft',
+      'single',
+      [
+        'With talks stalled, Norway on Monday circulated a draft resolution, backed by Denmark and Iceland, to make the harbour plan binding under the fishing treaty.',
+      ],
+      1,
+    ),
+    makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+  ];
+  const places = ['Norway', 'Denmark', 'Iceland'].map((n) => ({
+    ...entity(n.toLowerCase(), n),
+    type: 'place' as const,
+  }));
+  const idx = { ...index, entities: [...index.entities, ...places], facts: long };
+  const matcher = createPageMatcher(buildMatcherData(idx, {}), long);
+  const ids = (text: string) => matchText(matcher, text).claims.flatMap((c) => c.ids);
+  assert.deepEqual(ids('Norway has circulated a draft resolution, backed by Denmark and Iceland.'), [
+    'draft',
+  ]);
+  assert.deepEqual(
+    ids(
+      'Norway circulated a draft resolution on whaling quotas, opposed by Japan, Korea and several Pacific states.',
+    ),
+    [],
+    'most of what it says is not in the member',
   );
 });

@@ -112,7 +112,9 @@ export function readConcepts(stems: readonly string[], map: Readonly<Record<stri
 function sameRoot(a: string, b: string): boolean {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n >= 4 || n >= Math.min(a.length, b.length);
+  const shorter = Math.min(a.length, b.length);
+  // A short stem keeps its first letters only in some derived forms ("flee" → "fle", "flight").
+  return n >= 4 || n >= shorter || (shorter <= 3 && n >= shorter - 1);
 }
 
 /** Whether `word`'s first sense lists a word with stem `stem`: synonyms both ways, not a chain. */

@@ -26,6 +26,8 @@ export interface ConceptIndex {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   paraphrases: Readonly<Record<string, string>>;
+  /** The idf of a concept in one fact only: the weight of a concept the corpus lacks. */
+  rarest: number;
   /**
    * Entity concepts ("#e4") of people, when the index says which entities are people; else every
    * entity that is no channel (an index without types). A shared one says who said it.
@@ -63,6 +65,12 @@ export const VALUE_SCORE = 0.22;
 export const WHOLE_SHARE = 0.6;
 /** Share of the member's plain-word weight the page sentence must state. */
 export const WORD_SHARE = 0.45;
+/**
+ * Share of the page sentence's own concept weight that a long member may hold for a link: a page
+ * sentence that says nothing the member does not ("<country> has circulated a draft, backed by …")
+ * states it, however much more the member says.
+ */
+export const PAGE_COVERAGE = 0.9;
 /** Of the best fact's score, what a second fact of the same sentence must reach. */
 const SECOND = 0.9;
 
@@ -100,7 +108,7 @@ export function buildConceptIndex(
   const outlets = new Set([...(entities.outlets ?? [])].map((e) => `#${e}`));
   const people = entities.people ? new Set([...entities.people].map((e) => `#${e}`)) : null;
   const isPerson = (k: string) => (people ? people.has(k) : !outlets.has(k));
-  return { sigs, postings, idf, paraphrases, isPerson };
+  return { sigs, postings, idf, paraphrases, isPerson, rarest: Math.log(1 + facts) };
 }
 
 /** A page sentence's concepts: its words through the paraphrase map, its entities, its slot keys. */
@@ -135,8 +143,12 @@ export function conceptLinks(
 ): number[] {
   let pageWeight = 0;
   let pageNames = 0;
+  // What the page says that the corpus never does weighs as its rarest word, for the coverage test.
+  let pageSays = 0;
   for (const k of page) {
-    pageWeight += index.idf.get(k) ?? 0;
+    const w = index.idf.get(k);
+    pageWeight += w ?? 0;
+    pageSays += w ?? index.rarest;
     if (k.startsWith('#')) pageNames++;
   }
   if (pageWeight === 0) return [];
@@ -169,11 +181,13 @@ export function conceptLinks(
     // The member's own predicate must be stated, not only its names and values ...
     const share = wordWeight / Math.max(1e-9, sig.wordWeight);
     const stated =
-      score >= CONCEPT_SCORE &&
-      ((words >= 2 && anchors + values >= 1 && share >= WORD_SHARE) ||
-        // no shared name, but most of the member's own words ("the first senior diplomat"),
-        // and no name of the page's that the member lacks (then it is about someone else)
-        (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames));
+      (score >= CONCEPT_SCORE &&
+        ((words >= 2 && anchors + values >= 1 && share >= WORD_SHARE) ||
+          // no shared name, but most of the member's own words ("the first senior diplomat"),
+          // and no name of the page's that the member lacks (then it is about someone else)
+          (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames))) ||
+      // ... or the page sentence says nothing else, names and plain words alike
+      (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE);
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
     const valued = !options.strict && values >= 1 && people >= 1 && words >= 1 && score >= VALUE_SCORE;
