@@ -1,11 +1,13 @@
 /**
- * Groups name mentions across sources into typed entities (issue 3.4), by spelling rules only:
+ * Groups name mentions across sources into typed entities, by spelling rules only:
  * exact spelling keys (titles, possessives, particles and transliteration folded), misspelt
  * first names (Jaro–Winkler ≥ 0.9 on names of five letters or more), acronyms as initials,
  * organisation names contained in exactly one longer one, and bare surnames resolved to the
  * most-mentioned full name (in the same source first). An unknown first name before a known
  * surname stays a different person (a relative), because only the bare surname is resolved.
  */
+
+import { pushTo } from '../collections.ts';
 import type { EntityType } from '../index/schema.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
 import { isParticle, nameKeys, stripPossessive } from './name-key.ts';
@@ -314,11 +316,4 @@ export function groupMentions(mentions: readonly MentionInput[]): GroupedEntity[
     out.push({ name, type: votes[best] > 0 ? best : 'other', aliases, mentions: members.length, members });
   }
   return out;
-}
-
-/** Appends to the list under `key` (creating it): linear, unlike copying the list each time. */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

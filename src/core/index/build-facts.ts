@@ -1,5 +1,5 @@
 /**
- * Groups the sentences of all sources into facts (issue 3.5). The unit is the clause, so a
+ * Groups the sentences of all sources into facts. The unit is the clause, so a
  * sentence stating several facts is a member of each with its span. Two signals link clauses
  * of different sources: lexical similarity (char 4-gram Jaccard, idf-weighted content-word
  * overlap) and claim slots (the same quantity, rank, channel or official reaction reported in
@@ -8,8 +8,11 @@
  */
 import { splitClauses } from '../claims/clauses.ts';
 import { extractSlots, slotKey } from '../claims/slots.ts';
+import { pushTo } from '../collections.ts';
 import { charGrams, contentWords, jaccard } from '../compare/grams.ts';
+import { averageLink, UnionFind } from './average-link.ts';
 import type { Difference, Fact, FactMember, SlotValue, Stance } from './schema.ts';
+import { storiesOf } from './stories.ts';
 
 export interface FactSentence {
   source: string;
@@ -69,69 +72,6 @@ export const FACT_THRESHOLDS = {
   /** Below this similarity to the rest of the fact, an agreeing member is "partial". */
   partial: 0.3,
 } as const;
-
-class UnionFind {
-  parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(x: number): number {
-    let r = x;
-    while (this.parent[r] !== r) r = this.parent[r]!;
-    let y = x;
-    while (this.parent[y] !== r) {
-      const next = this.parent[y]!;
-      this.parent[y] = r;
-      y = next;
-    }
-    return r;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
-/**
- * Agglomerates linked units, strongest link first, merging two clusters only when at least
- * half of their cross-source pairs are linked (average linkage on the link graph): a chain of
- * pairwise links (A~B, B~C) does not pull unrelated reports (A, C) into one fact.
- */
-function averageLink(
-  n: number,
-  links: { i: number; j: number; strength: number }[],
-  sourceOf: (i: number) => string,
-): UnionFind {
-  const uf = new UnionFind(n);
-  const linked = new Set(links.map((l) => l.i * n + l.j));
-  const has = (a: number, b: number) => linked.has(Math.min(a, b) * n + Math.max(a, b));
-  const members = new Map<number, number[]>();
-  const get = (r: number) => members.get(r) ?? [r];
-  const sorted = [...links].sort((a, b) => b.strength - a.strength || a.i - b.i || a.j - b.j);
-  for (const { i, j } of sorted) {
-    const ri = uf.find(i);
-    const rj = uf.find(j);
-    if (ri === rj) continue;
-    const A = get(ri);
-    const B = get(rj);
-    let pairs = 0;
-    let hits = 0;
-    for (const a of A)
-      for (const b of B) {
-        if (sourceOf(a) === sourceOf(b)) continue;
-        pairs++;
-        if (has(a, b)) hits++;
-      }
-    if (pairs > 0 && hits < pairs * FACT_THRESHOLDS.linkage) continue;
-    uf.union(ri, rj);
-    const root = uf.find(ri);
-    members.delete(ri);
-    members.delete(rj);
-    members.set(root, [...A, ...B]);
-  }
-  return uf;
-}
 
 const WEEKDAY_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
 
@@ -395,7 +335,7 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
       say(i, j, why);
     }
   });
-  const uf = averageLink(units.length, links, (i) => sentences[units[i]!.s]!.source);
+  const uf = averageLink(units.length, links, (i) => sentences[units[i]!.s]!.source, FACT_THRESHOLDS.linkage);
 
   phase('lexical links');
   // Slot links, one graph per comparable key: the same quantity, rank, channel or reaction
@@ -531,57 +471,6 @@ export function buildFacts(sentences: readonly FactSentence[], options: BuildFac
   return built.map((b, i) => ({ ...b.fact, id: `f${i}` }));
 }
 
-/**
- * Groups sources into stories: two sources are in one story when the entities they name
- * overlap (at least two shared, idf-weighted overlap of the smaller set ≥ 0.35). Candidate pairs come from entity postings, capped so
- * that an entity named everywhere does not make the comparison quadratic.
- */
-function storiesOf(sentences: readonly FactSentence[]): Map<string, number> {
-  const bag = new Map<string, Set<string>>();
-  for (const s of sentences) {
-    let set = bag.get(s.source);
-    if (!set) {
-      set = new Set();
-      bag.set(s.source, set);
-    }
-    for (const e of s.entities ?? []) set.add(e.id);
-  }
-  const ids = [...bag.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const postings = new Map<string, number[]>();
-  ids.forEach((id, i) => {
-    for (const e of bag.get(id)!) pushTo(postings, e, i);
-  });
-  const idf = (e: string) => Math.log(1 + ids.length / (postings.get(e)?.length ?? 1));
-  const cap = Math.max(50, Math.ceil(ids.length * 0.01));
-  const links: { i: number; j: number; strength: number }[] = [];
-  ids.forEach((id, i) => {
-    const mine = bag.get(id)!;
-    const shared = new Map<number, { w: number; n: number }>();
-    for (const e of mine) {
-      const list = postings.get(e)!;
-      if (list.length > cap) continue;
-      for (const j of list) {
-        if (j <= i) continue;
-        const x = shared.get(j) ?? { w: 0, n: 0 };
-        x.w += idf(e);
-        x.n++;
-        shared.set(j, x);
-      }
-    }
-    const own = [...mine].reduce((n, e) => n + idf(e), 0);
-    for (const [j, { w, n }] of shared) {
-      const other = [...bag.get(ids[j]!)!].reduce((k, e) => k + idf(e), 0);
-      // Overlap of the smaller bag: a long article naming many more people is still the same story.
-      const strength = w / Math.max(1e-9, Math.min(own, other));
-      if (n >= 2 && strength >= 0.35) links.push({ i, j, strength });
-    }
-  });
-  // Average linkage again: an organisation or a town two stories share does not chain them.
-  const uf = averageLink(ids.length, links, (i) => ids[i]!);
-  return new Map(ids.map((id) => [id, uf.find(index.get(id)!)]));
-}
-
 function assemble(
   ids: number[],
   units: readonly Unit[],
@@ -691,11 +580,4 @@ function assemble(
     differences,
   };
   return { order, fact };
-}
-
-/** Appends to the list under `key` (creating it): linear, unlike copying the list each time. */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
