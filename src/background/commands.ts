@@ -1,5 +1,5 @@
 /**
- * Keyboard shortcuts (issue 4.4): jump to the next / previous conflicting claim in the active tab.
+ * Keyboard shortcuts: jump to the next / previous conflicting claim in the active tab.
  */
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../messaging/channel.ts';

@@ -1,5 +1,5 @@
 /**
- * "Cross-check with crossread" on selected text (issue 5.5): opens the popup's lookup with the
+ * "Cross-check with crossread" on selected text: opens the popup's lookup with the
  * selection. `action.openPopup()` works from this user gesture in current Chrome and Firefox;
  * where it is refused, the lookup opens in a tab instead, so the click is never lost.
  */

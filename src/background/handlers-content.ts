@@ -1,6 +1,6 @@
 /**
- * Answers the content script. Owner: the content-script work (issue 4).
- * Payloads come from pages' content scripts and are checked before use (issue 6.6): a page
+ * Answers the content script. Owner: the content-script work.
+ * Payloads come from pages' content scripts and are checked before use: a page
  * cannot make the background read beyond the index or build an unbounded reply.
  */
 import browser from 'webextension-polyfill';

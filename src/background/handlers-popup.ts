@@ -1,5 +1,5 @@
 /**
- * Answers the popup from the loaded index. Owner: the popup work (issue 5).
+ * Answers the popup from the loaded index. Owner: the popup work.
  * Popup messages come only from this extension's pages (see accept in ./index.ts); payloads are
  * still checked, so a bad call gets a clear error instead of a wrong answer.
  */

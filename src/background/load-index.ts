@@ -1,7 +1,7 @@
 /**
  * Loads and validates the bundled index once per background lifetime. A broken index is reported
  * once (`crossread: …`) and kept as an error, so every caller gets the same clear answer and the
- * content script paints nothing (issue 6.7).
+ * content script paints nothing.
  */
 import browser from 'webextension-polyfill';
 import type { CorpusIndex } from '../core/index/schema.ts';

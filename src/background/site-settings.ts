@@ -1,5 +1,5 @@
 /**
- * The per-site switch (issue 4.6): the hosts where the reader turned crossread off, kept in
+ * The per-site switch: the hosts where the reader turned crossread off, kept in
  * storage.sync so the choice follows the reader across browsers they sync.
  */
 import browser from 'webextension-polyfill';

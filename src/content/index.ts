@@ -1,5 +1,5 @@
 /**
- * The content script entry (issue 4). Runs at document_idle on http(s) pages.
+ * The content script entry. Runs at document_idle on http(s) pages.
  *
  *   guard ── <html data-crossread> + a live-instance ping (a saved page's stale attribute is not a live instance)
  *     │

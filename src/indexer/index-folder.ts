@@ -1,5 +1,5 @@
 /**
- * Indexes a folder of articles into a CorpusIndex (issue 3): read and validate the folder,
+ * Indexes a folder of articles into a CorpusIndex: read and validate the folder,
  * then build. Throws a SeedError naming file and line on bad input; writes nothing itself.
  */
 import path from 'node:path';

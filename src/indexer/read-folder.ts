@@ -1,5 +1,5 @@
 /**
- * Reads a corpus folder and validates it before anything is indexed (issue 3.1): every error
+ * Reads a corpus folder and validates it before anything is indexed: every error
  * names the file and line (`seeds/x.txt:3:1: …`), and the caller writes nothing on error.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';

@@ -89,7 +89,7 @@ export async function dispatch<M extends MessageMap>(
 }
 
 /**
- * Registers `handlers` on runtime.onMessage. Every message gets a Result (issue 6.6): a
+ * Registers `handlers` on runtime.onMessage. Every message gets a Result: a
  * non-envelope is answered `{ok:false, error:'malformed message'}` rather than left hanging.
  * runtime.onMessage only carries messages from this extension's own contexts (other extensions
  * arrive on onMessageExternal, which crossread does not listen to), and the background is the

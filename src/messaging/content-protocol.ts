@@ -1,7 +1,7 @@
 /**
  * Messages between the content script and the rest of the extension.
- * Owner: the content-script work (issue 4). Content scripts run beside hostile pages, so the
- * background validates every payload of ContentToBackground before using it (issue 6).
+ * Owner: the content-script work. Content scripts run beside hostile pages, so the
+ * background validates every payload of ContentToBackground before using it.
  */
 import type { FactStatus } from '../core/index/schema.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Messages from the popup (and other extension pages) to the background.
- * Owner: the popup work (issue 5). The background answers from the one loaded index, so the
+ * Owner: the popup work. The background answers from the one loaded index, so the
  * popup receives only what it shows, never the whole corpus.
  */
 
@@ -87,7 +87,7 @@ export type PopupToBackground = {
    */
   'popup/start': { request: { takeTarget: boolean; tab: number | 'active' | null }; response: PopupStart };
   'popup/overview': { request: Record<string, never>; response: Overview };
-  /** Everything the page summary needs in one round trip (first paint: issue 5.7). */
+  /** Everything the page summary needs in one round trip (first paint). */
   'popup/page': { request: { facts: string[]; names: string[] }; response: PageView };
   /**
    * The page, asked after a first paint from a kept report, said otherwise (its own script removed

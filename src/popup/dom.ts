@@ -1,5 +1,5 @@
 /**
- * A tiny element builder. Text only ever goes in through textContent (issue 5.7: corpus and page
+ * A tiny element builder. Text only ever goes in through textContent (corpus and page
  * text never reach innerHTML), so a sentence that looks like markup is shown as typed.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The popup (issue 5): how every source reports the facts on this page, and corpus lookups.
+ * The popup: how every source reports the facts on this page, and corpus lookups.
  *
  *   URL ?tab=<id>  the page's tab (tests; else the active tab)
  *       ?q=<text>  open the lookup with this query (context menu in a tab)

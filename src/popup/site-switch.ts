@@ -1,5 +1,5 @@
 /**
- * The per-site switch (issue 5.1): the popup writes storage.sync `disabledSites` (an array of
+ * The per-site switch: the popup writes storage.sync `disabledSites` (an array of
  * hostnames, the format src/background/site-settings.ts reads); the content script listens for
  * the change and paints or clears the page itself.
  */

@@ -1,5 +1,5 @@
 /**
- * Where the article is (issue 4.1): `<article>` / `<main>` / `[role=main]` when they hold real
+ * Where the article is: `<article>` / `<main>` / `[role=main]` when they hold real
  * prose, else a light Readability-style score (the element whose child paragraphs carry the most
  * text). Null on pages that are not articles (a search page, a web app): the caller then does
  * close to nothing. Reads only tag names and textContent lengths: no layout.

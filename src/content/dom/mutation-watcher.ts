@@ -1,5 +1,5 @@
 /**
- * Follows the page (issue 4.5, CONVENTIONS.md 5): ONE MutationObserver whose callback only queues
+ * Follows the page (CONVENTIONS.md 5): ONE MutationObserver whose callback only queues
  * added nodes, debounced; crossread's own marks and UI are ignored (no loop), and the observer
  * disconnects after a quiet period (reconnected by the next scroll: infinite scroll starts there).
  */

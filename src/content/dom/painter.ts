@@ -1,5 +1,5 @@
 /**
- * Paints highlights with mark.js (issue 4.3), one block element at a time, each range handed to
+ * Paints highlights with mark.js, one block element at a time, each range handed to
  * `markRanges` inside the smallest element that holds it, so mark.js's per-range cost stays local
  * (PERF-NOTES: `markRanges` over a whole body is quadratic; over a few text nodes it is cheap).
  * Claims first, then names, so name marks sit inside claim marks. Unmarking unwraps every

@@ -1,5 +1,5 @@
 /**
- * Idle-time slices (issue 4.5, CONVENTIONS.md 5): work is a queue of steps, each small; a slice
+ * Idle-time slices (CONVENTIONS.md 5): work is a queue of steps, each small; a slice
  * runs steps until its budget is spent, then yields to the page. `requestIdleCallback` where
  * there is one (with a timeout, so a busy page still gets its highlights), else a timer.
  */

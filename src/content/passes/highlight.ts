@@ -1,5 +1,5 @@
 /**
- * The highlight pass (issue 4.2–4.3, 4.5): walks an article root in slices, sends the segments'
+ * The highlight pass: walks an article root in slices, sends the segments'
  * text in batches to the core page matcher (in the background: the page never holds the index,
  * and matching runs off its main thread), and paints each block's matches with mark.js when the
  * answer comes back. Every painted highlight is registered for the popup's report, scrollTo and

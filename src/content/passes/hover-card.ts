@@ -1,5 +1,5 @@
 /**
- * The hover and focus card (issue 4.4), in a shadow root (open: tests read it; page CSS still cannot reach it) on a host tagged
+ * The hover and focus card, in a shadow root (open: tests read it; page CSS still cannot reach it) on a host tagged
  * `data-crossread-ui`, so page CSS cannot reach it. WCAG 1.4.13: it shows on hover AND focus,
  * stays while the pointer is over it, and Escape closes it. Corpus and page text are only ever
  * set with textContent (a hostile corpus or page cannot inject markup).

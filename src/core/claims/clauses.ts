@@ -1,7 +1,7 @@
 /**
  * Splits a sentence into clauses, so a sentence that states several facts (a news lede: "X has
  * defected …, and urged the army to …, in 14 months of fighting") can belong to each fact with
- * the span that states it (issue 3.5). Splits at generic English clause joints outside quotes.
+ * the span that states it. Splits at generic English clause joints outside quotes.
  */
 
 const JOINT =

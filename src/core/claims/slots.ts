@@ -1,5 +1,5 @@
 /**
- * Claim slots: the comparable values a sentence states (issue 3.5). Numbers with modifier, unit
+ * Claim slots: the comparable values a sentence states. Numbers with modifier, unit
  * and predicate ("just under 13,000 … killed"), durations ("16-month uprising"), ordinals and
  * ranks ("first" / "second senior diplomat"), days (relative days resolved against the
  * article's date when known), quotes with their speaker, and the channel of a statement

@@ -2,7 +2,7 @@
  * Spelling keys for names: the per-token key under which transliteration variants meet
  * (Muhammad / Muhamad / Mohammed, Hussein / Hussain, Kadir / Kadeer, Ezzubayr / ez-Zubayr / Zoubayr), plus the
  * generic word classes the grouping rules need (particles, titles). No name lists: every rule is
- * about spelling, so it works on any corpus (issue 3.9).
+ * about spelling, so it works on any corpus.
  *
  * Case is folded here; the page matcher checks capitalisation on the original text separately.
  */

@@ -1,5 +1,5 @@
 /**
- * The fact card's view model (issue 5.2): one row per source of the corpus, that source's own
+ * The fact card's view model: one row per source of the corpus, that source's own
  * sentence cut into segments so the popup can bold the values that differ between sources and
  * set off the part of the sentence that states the fact, and "not reported" rows for the rest.
  */

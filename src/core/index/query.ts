@@ -1,5 +1,5 @@
 /**
- * Pure lookups over a loaded corpus index, for the popup (issue 5): fact summaries, the facts a
+ * Pure lookups over a loaded corpus index, for the popup: fact summaries, the facts a
  * name is involved in, the "this page leaves out" lens, and the corpus search by name, word or
  * phrase in any spelling close to one the corpus uses.
  *

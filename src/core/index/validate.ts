@@ -1,5 +1,5 @@
 /**
- * Validates a parsed `index.json` before anything uses it (CONVENTIONS.md 2, issue 6.7).
+ * Validates a parsed `index.json` before anything uses it (CONVENTIONS.md 2).
  *
  * The index is bundled, but a corrupt, truncated, hostile or wrong-version file must give one
  * clear error and leave the extension inert, never a half-working state. The check is structural

@@ -1,5 +1,5 @@
 /**
- * Page sentences against the corpus's facts (issue 4.2). Two signals must agree:
+ * Page sentences against the corpus's facts. Two signals must agree:
  *
  *   1. lexical: character 4-grams shared with one source's wording of the fact (NLP-NOTES 5: the
  *      best lexical signal across outlets), found through an inverted index of the rarer grams so

@@ -1,5 +1,5 @@
 /**
- * Names on a page in one pass (issue 4.2): a trie over spelling keys (core/entities/name-key), walked
+ * Names on a page in one pass: a trie over spelling keys (core/entities/name-key), walked
  * once per token position, longest match first. Keys fold transliteration variants, so "Mohammed",
  * "Karimmi" and "al-Hakeem" meet the index's "Yusuf", "Karimi" and "al-Hakim"; case is checked on the
  * page's own text, so "air fares" or "rice" never become people.

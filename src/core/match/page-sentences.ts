@@ -1,5 +1,5 @@
 /**
- * Sentences of page text (issue 4.2): Unicode-style sentence breaks, then merges the breaks after
+ * Sentences of page text: Unicode-style sentence breaks, then merges the breaks after
  * abbreviations and initials ("Mr.", "U.K.", "Gen.", "J.") so a claim is never cut in two.
  * Offsets are into the text given; leading and trailing white space is trimmed from each span.
  */

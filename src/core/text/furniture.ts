@@ -1,5 +1,5 @@
 /**
- * Page furniture removal (issue 3.2), by general rules about how news pages are built, never by
+ * Page furniture removal, by general rules about how news pages are built, never by
  * listing one outlet's lines: interface labels, video and gallery labels, timestamps, credit
  * and tag lines, bylines and contributor lines, comment-policy and legal footers, tracking
  * pixels, short unpunctuated lines (related-link headlines, mastheads, section labels) and

@@ -1,7 +1,7 @@
 /**
  * Text folding for matching. Every function here keeps offsets mappable to the original text:
  * `foldText` is length-preserving (one UTF-16 unit in, one out), and `stripInvisible` returns an
- * offset map. The original text is always kept for display (issue 3.2); only matching folds.
+ * offset map. The original text is always kept for display; only matching folds.
  */
 
 /** Unicode white space (no-break, thin, ideographic…) and control white space. */

@@ -1,5 +1,5 @@
 /**
- * The fact card (issue 5.2): one row per source of the corpus, with that source's own sentence,
+ * The fact card: one row per source of the corpus, with that source's own sentence,
  * the values that differ between sources in bold, its stance, and "not reported" for the sources
  * that do not report the fact. Each row opens the source's text at that sentence.
  */

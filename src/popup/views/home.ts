@@ -1,5 +1,5 @@
 /**
- * The page summary (issue 5.1, 5.4): what the page states that the corpus knows, by status; the
+ * The page summary: what the page states that the corpus knows, by status; the
  * claims, conflicts first; the names; the "only one outlet" and "leaves out" lenses. When the page
  * has nothing, is not an article, is out of reach, or crossread is off there, one plain statement
  * says so and points at the lookup.

@@ -1,5 +1,5 @@
 /**
- * Lookup results (issue 5.5) as a listbox the search field drives: names first, then facts, each
+ * Lookup results as a listbox the search field drives: names first, then facts, each
  * an option the arrows move through and Enter opens. Clicking an option opens it too.
  */
 import type { EntityMatch, FactSummary } from '../../messaging/popup-protocol.ts';

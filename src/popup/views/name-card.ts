@@ -1,5 +1,5 @@
 /**
- * The name card (issue 5.3): canonical name, type, every spelling with the outlets using it, and
+ * The name card: canonical name, type, every spelling with the outlets using it, and
  * the facts that involve the name.
  */
 import type { NameCard } from '../../messaging/popup-protocol.ts';

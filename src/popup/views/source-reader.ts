@@ -1,5 +1,5 @@
 /**
- * The sources (issue 5.6): the list of the corpus's sources, and a reader view of one source's
+ * The sources: the list of the corpus's sources, and a reader view of one source's
  * text inside the popup, opened at a sentence when reached from a fact card.
  */
 import type { SourceBrief, SourceText } from '../../messaging/popup-protocol.ts';
