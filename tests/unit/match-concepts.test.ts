@@ -227,3 +227,25 @@ test('a page sentence that says nothing a long member does not states it; one th
     'most of what it says is not in the member',
   );
 });
+
+test('a recording is a channel without a place: it links how the person said it, and compares no value', () => {
+  const told: Fact[] = [
+    makeFact(
+      'video',
+      'corroborated',
+      [
+        'Anna Berg posted a video statement on YouTube on Monday.',
+        'Anna Berg posted a video statement on YouTube.',
+      ],
+      1,
+    ),
+    makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+  ];
+  const matcher = createPageMatcher(buildMatcherData({ ...index, facts: told }, {}), told);
+  const found = matchText(matcher, 'Anna Berg explained her plans in a video released late on Monday.');
+  assert.deepEqual(
+    found.claims.map((c) => [c.ids, c.status]),
+    [[['video'], 'corroborated']],
+  );
+  assert.deepEqual(matchText(matcher, 'Anna Berg explained her plans late on Monday.').claims, []);
+});

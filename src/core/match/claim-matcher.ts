@@ -26,6 +26,7 @@ import {
 } from './gram-table.ts';
 import { linksTo, type SentenceWork, type Sig, slotsOf, wordsOf } from './lexical-links.ts';
 import type { Span } from './page-sentences.ts';
+import { namedChannel, rankedRoles, recordedChannel } from './page-slots.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
 export interface ClaimMatch extends Span {
@@ -200,7 +201,8 @@ export function matchSentence(
     roles: matcher.roles,
   };
   let ids = lexical?.ids ?? [];
-  namedChannel(matcher, work, entities, cited);
+  namedChannel(matcher.channels, work, entities, cited);
+  recordedChannel(work);
   if (entities.size > 0) {
     // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
     // wording with one fact may state another in other words.
@@ -228,36 +230,6 @@ export function matchSentence(
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
-}
-
-/** The roles people are ranked in ("the first envoy" ranks a diplomat): the role is stated too. */
-function rankedRoles(slots: readonly SlotValue[]): string[] {
-  const out: string[] = [];
-  for (const s of slots)
-    if (s.kind === 'ordinal' && s.key?.startsWith('ordinal:') && !s.key.startsWith('ordinal:post:'))
-      out.push(s.key.slice(8));
-  return out;
-}
-
-/**
- * A sentence that names an outlet the corpus knows as a channel names a channel, however it puts
- * it ("<outlet> reported that he confirmed it"): it gets that channel slot when it has none. An
- * outlet the page cites for what it reports ("…, said <outlet>") is the page's source, not a channel.
- */
-function namedChannel(
-  matcher: ClaimMatcher,
-  work: SentenceWork,
-  entities: ReadonlySet<string>,
-  cited: ReadonlySet<string>,
-): void {
-  const slots = slotsOf(work);
-  if (slots.some((x) => x.kind === 'channel')) return;
-  for (const e of entities) {
-    const value = matcher.channels.get(e);
-    if (!value || cited.has(e)) continue;
-    slots.push({ kind: 'channel', key: 'channel', text: value, value, start: 0, end: work.text.length });
-    return;
-  }
 }
 
 /** The facts the sentence shares wording with (the first signal), with the work done for it. */
@@ -313,7 +285,7 @@ function statusOnPage(matcher: ClaimMatcher, fact: string, pageSlots: readonly S
   if (corpus === 'conflict') return 'conflict';
   const members = matcher.byFact.get(fact) ?? [];
   for (const slot of pageSlots) {
-    if (slot.kind === 'quote') continue;
+    if (slot.kind === 'quote' || slot.value === '') continue;
     const key = slotKey(slot);
     const values = members.flatMap((m) => m.slots.filter((s) => s.key === key).map((s) => s.value));
     if (values.length > 0 && !values.includes(slot.value)) return 'conflict';
