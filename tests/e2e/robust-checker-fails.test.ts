@@ -88,3 +88,28 @@ test('chromium: a page that varies on its own is not blamed on crossread', { tim
     await checker.close();
   }
 });
+
+/**
+ * Shows something for a moment the way aktualne.html's ad-block probe does (a teaser, removed
+ * 300 ms later), and only on loads with crossread, so a reading taken at once always sees it.
+ */
+const FLASH = `(() => {
+  if (!document.documentElement.hasAttribute('data-crossread-state')) return;
+  const teaser = document.createElement('div');
+  teaser.className = 'teaser';
+  document.body.append(teaser);
+  setTimeout(() => teaser.remove(), 300);
+})()`;
+
+test('chromium: what a page shows only for a moment is not blamed on crossread', {
+  timeout: 60000,
+}, async () => {
+  const checker = await startPageChecker(server.origin);
+  try {
+    const run = await checker.check(server.origin, 'checker-target.html', { prepare: FLASH });
+    assert.deepEqual(run.problems, []);
+    assert.equal(run.unstable, false, 'every plain load renders the same');
+  } finally {
+    await checker.close();
+  }
+});

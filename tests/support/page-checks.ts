@@ -147,6 +147,10 @@ interface Loaded {
   inspection: PageInspection;
 }
 
+/** Readings of one page, at most, before a steady reading gives up waiting for it to stop changing. */
+const STEADY_READINGS = 5;
+const STEADY_GAP_MS = 600;
+
 async function load(
   context: BrowserContext,
   url: string,
@@ -154,6 +158,7 @@ async function load(
   settleTimeout = 15000,
   hooks: PageHooks = {},
   holdMs = 0,
+  steady = false,
 ): Promise<Loaded> {
   const withExtension = extensionId !== null;
   const page: Page = await context.newPage();
@@ -195,7 +200,15 @@ async function load(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const inspectedAtMs = Math.round(performance.now() - started);
     if (hooks.prepare) await page.evaluate(hooks.prepare);
-    const inspection = (await page.evaluate(INSPECT)) as PageInspection;
+    let inspection = (await page.evaluate(INSPECT)) as PageInspection;
+    // A steady reading waits out what a page shows only for a moment (aktualne.html's ad-block
+    // probe adds a teaser and removes it 300 ms later): two equal readings a while apart.
+    for (let i = 0; steady && i < STEADY_READINGS; i++) {
+      await new Promise((resolve) => setTimeout(resolve, STEADY_GAP_MS));
+      const again = (await page.evaluate(INSPECT)) as PageInspection;
+      if (again.html === inspection.html) break;
+      inspection = again;
+    }
     const probe = hooks.probe ? await page.evaluate(hooks.probe) : undefined;
     return { errors, extensionConsole, settleMs, inspectedAtMs, inspection, probe };
   } finally {
@@ -265,14 +278,23 @@ export async function startPageChecker(
         const plainText = [without.inspection.text];
         const seenHtml = (html: string) => plainHtml.includes(html);
         for (let i = 0; i < EXTRA_PLAIN_LOADS && !seenHtml(inspection.html); i++) {
-          const again = await load(plainContext, url, null, settleTimeout, hooks, withExt.inspectedAtMs);
+          const again = await load(
+            plainContext,
+            url,
+            null,
+            settleTimeout,
+            hooks,
+            withExt.inspectedAtMs,
+            true,
+          );
           plainHtml.push(again.inspection.html);
           plainText.push(again.inspection.text);
         }
         let matched = seenHtml(inspection.html);
         if (!matched) {
-          // The variant may have come up with the extension only by chance: one more load with it.
-          const retry = await load(session.context, url, session.extensionId, settleTimeout, hooks);
+          // The variant may have come up with the extension only by chance, or only for a moment:
+          // one more load with it, read steadily.
+          const retry = await load(session.context, url, session.extensionId, settleTimeout, hooks, 0, true);
           matched = seenHtml(retry.inspection.html);
         }
         unstable = new Set(plainHtml).size > 1;
