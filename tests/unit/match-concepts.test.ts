@@ -8,8 +8,10 @@ import { test } from 'node:test';
 import { contentWords } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
 import { compileParaphrases, type Lexicon, readConcepts } from '../../src/core/lexicon/paraphrases.ts';
+import { type ConceptIndex, conceptLinks } from '../../src/core/match/concept-links.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
+import { buildWholeFacts, wholeFactLinks } from '../../src/core/match/whole-fact-links.ts';
 import { openWordNet } from '../../src/indexer/wordnet.ts';
 import { makeFact } from '../support/make-fact.ts';
 
@@ -248,4 +250,50 @@ test('a recording is a channel without a place: it links how the person said it,
     [[['video'], 'corroborated']],
   );
   assert.deepEqual(matchText(matcher, 'Anna Berg explained her plans late on Monday.').claims, []);
+});
+
+test("a sentence that puts together what a fact's members each say in part links the whole fact", () => {
+  // Two members of fact 0 each say part of it; fact 1 is another fact about the same person.
+  const sigs = [
+    {
+      fact: 0,
+      concepts: ['#berg', 'sudden', 'departur', 'winter', 'vot', 'plan', 'harbor', 'divid', 'town'],
+    },
+    {
+      fact: 0,
+      concepts: ['#berg', 'rival', 'governor', 'engineer', 'silent', 'station', 'longtim', 'keep', 'seen'],
+    },
+    { fact: 1, concepts: ['#berg', 'present', 'school', 'budget', 'parent', 'engineer'] },
+  ];
+  const idf = new Map<string, number>();
+  for (const s of sigs) for (const k of s.concepts) idf.set(k, k === '#berg' ? 0.4 : 1.1);
+  const concepts: ConceptIndex = {
+    sigs: sigs.map((s) => ({ ...s, weight: 0, wordWeight: 0 })),
+    postings: new Map(),
+    idf,
+    paraphrases: {},
+    rarest: 1.1,
+    isPerson: (k) => k === '#berg',
+  };
+  for (const s of concepts.sigs) {
+    s.weight = s.concepts.reduce((n, k) => n + (idf.get(k) ?? 0), 0);
+    s.wordWeight = s.concepts.reduce((n, k) => n + (k.startsWith('#') ? 0 : (idf.get(k) ?? 0)), 0);
+  }
+  concepts.sigs.forEach((s, i) => {
+    for (const k of s.concepts) concepts.postings.set(k, [...(concepts.postings.get(k) ?? []), i]);
+  });
+  const whole = buildWholeFacts(concepts);
+  const speakers = new Set(['#berg']);
+  // "Anna Berg, an engineer and rival of the governor, made a sudden departure in the winter."
+  const combined = new Set(['#berg', 'engineer', 'rival', 'governor', 'sudden', 'departur', 'winter']);
+  assert.deepEqual(conceptLinks(concepts, combined, { speakers }), [], 'no one member says enough of it');
+  assert.deepEqual(wholeFactLinks(concepts, whole, combined, speakers), [0]);
+  // "Anna Berg, an engineer, opened a bakery with her sister in the spring."
+  const other = new Set(['#berg', 'engineer', 'open', 'bakery', 'sister', 'spring']);
+  assert.deepEqual(wholeFactLinks(concepts, whole, other, speakers), [], 'most of it is in no fact of hers');
+  assert.deepEqual(
+    wholeFactLinks(concepts, whole, combined, new Set()),
+    [],
+    'a person named only inside a quotation anchors nothing',
+  );
 });

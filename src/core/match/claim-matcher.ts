@@ -27,6 +27,7 @@ import {
 import { linksTo, type SentenceWork, type Sig, slotsOf, wordsOf } from './lexical-links.ts';
 import type { Span } from './page-sentences.ts';
 import { namedChannel, rankedRoles, recordedChannel } from './page-slots.ts';
+import { buildWholeFacts, type WholeFacts, wholeFactLinks } from './whole-fact-links.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
 export interface ClaimMatch extends Span {
@@ -59,6 +60,8 @@ export interface ClaimMatcher {
   sentence: GramSet;
   /** The second signal, by meaning: concepts of every signature (concept-links.ts). */
   concepts: ConceptIndex;
+  /** Each fact's members' concepts together (whole-fact-links.ts). */
+  whole: WholeFacts;
   /** Entity id → the channel it is in the corpus (MatcherData.channels). */
   channels: ReadonlyMap<string, string>;
   /** Role stem → the corpus role it is a kind of (MatcherData.roles). */
@@ -129,6 +132,7 @@ export function buildClaimMatcher(
     stamp: 0,
     sentence: createGramSet(),
     concepts,
+    whole: buildWholeFacts(concepts),
     channels: new Map(Object.entries(channels)),
     roles,
   };
@@ -215,7 +219,10 @@ export function matchSentence(
     );
     const speakers = new Set([...speaking].map((e) => `#${e}`));
     const more = conceptLinks(matcher.concepts, page, { speakers }).map((f) => matcher.factIds[f] as string);
-    ids = [...new Set([...ids, ...more])];
+    const whole = wholeFactLinks(matcher.concepts, matcher.whole, page, speakers).map(
+      (f) => matcher.factIds[f] as string,
+    );
+    ids = [...new Set([...ids, ...more, ...whole])];
     for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords)) {
       const id = matcher.factIds[f] as string;
       if (!ids.includes(id)) ids.push(id);
