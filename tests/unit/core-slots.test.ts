@@ -94,3 +94,16 @@ test('quotes carry their speaker when the sentence names one', () => {
   assert.equal(r?.speaker, 'Petrov');
   assert.equal(by('quote', 'They called it "unfair".').length, 0);
 });
+
+test("responses: an official side's statement, in either tense, or its silence", () => {
+  const response = (s: string) => extractSlots(s).find((x) => x.kind === 'response')?.value ?? null;
+  assert.equal(
+    response('The foreign ministry said in a statement that the envoy had been dismissed.'),
+    'statement',
+  );
+  assert.equal(response("The country's Foreign Ministry says it has dismissed the envoy."), 'statement');
+  assert.equal(response('A government spokesman denies the report.'), 'statement');
+  assert.equal(response('There was no comment from the capital about the move.'), 'none');
+  assert.equal(response('Neither the city nor the port authority commented on the strike.'), 'none');
+  assert.equal(response('The mayor says the harbour will reopen in May.'), null, 'no official side named');
+});

@@ -465,7 +465,7 @@ const NO_RESPONSE =
   /\b(?:no (?:immediate |official )?(?:comment|reaction|response)|(?:did not|didn't|has not|hasn't|had not|have not|declined to|refused to) (?:immediately )?(?:comment|respond|react)|not (?:immediately )?(?:available|reached) for comment|neither\b[^.]{0,60}\bnor\b[^.]{0,60}\b(?:commented|responded|reacted))/i;
 /** An official side's statement ("the foreign ministry said in a statement that …"). */
 const OFFICIAL_RESPONSE =
-  /\b(?:ministry|government|embassy|spokesm[ae]n|spokeswom[ae]n|spokesperson|authorities|presidency|palace|state (?:media|television|news agency))\b[^.;,"\u201c\u201d]{0,30}\b(?:said|announced|confirmed|stated|denied|declared)\b/i;
+  /\b(?:ministry|government|embassy|spokesm[ae]n|spokeswom[ae]n|spokesperson|authorities|presidency|palace|state (?:media|television|news agency))\b[^.;,"\u201c\u201d]{0,30}\b(?:said|says|announced|announces|confirmed|confirms|stated|states|denied|denies|declared|declares)\b/i;
 
 function responses(sentence: string): SlotValue[] {
   const none = NO_RESPONSE.exec(sentence);
