@@ -297,3 +297,22 @@ test("a sentence that puts together what a fact's members each say in part links
     'a person named only inside a quotation anchors nothing',
   );
 });
+
+test('a sentence that opens with "She" is read as about the person the one before names', () => {
+  const map = { quit: 'resign' };
+  const matcher = createPageMatcher(buildMatcherData(index, map), facts);
+  const second = 'She quit the municipal council following the harbour ballot.';
+  const about = (first: string) => {
+    const text = `${first} ${second}`;
+    return matchText(matcher, text)
+      .claims.filter((c) => c.start >= first.length)
+      .flatMap((c) => c.ids);
+  };
+  assert.deepEqual(about('Anna Berg met reporters at the town hall on Monday.'), ['quit']);
+  assert.deepEqual(about('The town hall was busy with reporters on Monday.'), [], 'no one named before');
+  assert.deepEqual(
+    about('Reporters quoted "Anna Berg" at the town hall on Monday.'),
+    [],
+    'a name inside a quotation is not who the text is about',
+  );
+});

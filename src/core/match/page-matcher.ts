@@ -67,12 +67,18 @@ function quotedSpans(text: string, span: Span): [number, number][] {
   return out;
 }
 
+/** A sentence that opens with a third-person pronoun continues about the person named before. */
+const PRONOUN_OPENING = /^(?:He|She|His|Her)\b/u;
+
 /** Matches one block of text (a paragraph): names everywhere, claims sentence by sentence. */
 export function matchText(matcher: PageMatcher, text: string): TextMatches {
   const names = matchNames(matcher.names, text, tokenize(text));
   const claims: ClaimMatch[] = [];
+  // Who the text was last about: a sentence that opens with "He" or "His" is about them.
+  let about: string | null = null;
   if (matcher.claims.sigs.length > 0 && text.length >= MIN_CLAIM_CHARS) {
     let n = 0;
+    const isPerson = (entity: string) => matcher.claims.concepts.isPerson(`#${entity}`);
     for (const span of splitSentences(text)) {
       if (span.end - span.start < MIN_CLAIM_CHARS) continue;
       const nameWords = new Set<string>();
@@ -80,14 +86,23 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
       const cited = new Set<string>();
       const speaking = new Set<string>();
       const quotes = quotedSpans(text, span);
+      let subject: string | null = null;
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
       for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
         const name = names[k] as NameMatch;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
         entities.add(name.entity);
         if (citedAt(text, name)) cited.add(name.entity);
-        if (!quotes.some(([a, b]) => name.start >= a && name.end <= b)) speaking.add(name.entity);
+        if (!quotes.some(([a, b]) => name.start >= a && name.end <= b)) {
+          speaking.add(name.entity);
+          subject ??= isPerson(name.entity) ? name.entity : null;
+        }
       }
+      if (about && PRONOUN_OPENING.test(text.slice(span.start, span.start + 6)) && !entities.has(about)) {
+        entities.add(about);
+        speaking.add(about);
+      }
+      about = subject ?? about;
       const found = matchSentence(
         matcher.claims,
         text.slice(span.start, span.end),
