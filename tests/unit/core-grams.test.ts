@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstWords } from '../../src/core/claims/slots.ts';
+import { firstWords } from '../../src/core/claims/slot-numbers.ts';
 import {
   charGrams,
   contentWords,
