@@ -107,3 +107,16 @@ test("responses: an official side's statement, in either tense, or its silence",
   assert.equal(response('Neither the city nor the port authority commented on the strike.'), 'none');
   assert.equal(response('The mayor says the harbour will reopen in May.'), null, 'no official side named');
 });
+
+test('durations in every time unit, as the stemmer reads it', () => {
+  for (const [s, key] of [
+    ['It took ten minutes to find the file.', 'duration:minut'],
+    ['The feud has lasted two decades.', 'duration:decad'],
+    ['The talks ran for 36 hours.', 'duration:hour'],
+  ] as const)
+    assert.deepEqual(
+      by('duration', s).map((d) => slotKey(d)),
+      [key],
+      s,
+    );
+});

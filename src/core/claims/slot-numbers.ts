@@ -54,17 +54,10 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
-export const TIME_UNITS = new Set([
-  'second',
-  'minute',
-  'hour',
-  'day',
-  'week',
-  'month',
-  'year',
-  'decade',
-  'century',
-]);
+/** Time units as the stemmer gives them ("minutes" → "minut", "decades" → "decad"). */
+export const TIME_UNITS: ReadonlySet<string> = new Set(
+  ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century'].map(stem),
+);
 
 /** Casualty and similar predicates: what a bare count is a count of, whatever its noun. */
 const PREDICATES: [RegExp, string][] = [
