@@ -316,3 +316,28 @@ test('a sentence that opens with "She" is read as about the person the one befor
     'a name inside a quotation is not who the text is about',
   );
 });
+
+test('a sentence that names no one links by the same duration and a word of what lasted', () => {
+  const lasting: Fact[] = [
+    makeFact(
+      'strike',
+      'corroborated',
+      ['Anna Berg spoke as the dockers pressed on with a 14-week strike at the port.'],
+      1,
+    ),
+    makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+  ];
+  const matcher = createPageMatcher(buildMatcherData({ ...index, facts: lasting }, {}), lasting);
+  const ids = (text: string) => matchText(matcher, text).claims.flatMap((c) => c.ids);
+  assert.deepEqual(ids('Ships have waited offshore since the strike began 14 weeks ago.'), ['strike']);
+  assert.deepEqual(
+    ids('Ships have waited offshore since the strike began 9 weeks ago.'),
+    [],
+    'another figure',
+  );
+  assert.deepEqual(
+    ids('The bakery on the corner closed its doors 14 weeks ago.'),
+    [],
+    'nothing of what lasted',
+  );
+});

@@ -15,7 +15,13 @@ import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
 import type { FactStatus, MatcherData, SlotValue } from '../index/schema.ts';
 import { clauseLinks } from './clause-links.ts';
-import { buildConceptIndex, type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
+import {
+  buildConceptIndex,
+  type ConceptIndex,
+  conceptLinks,
+  pageConcepts,
+  valuesOf,
+} from './concept-links.ts';
 import {
   buildGramTable,
   createGramSet,
@@ -207,7 +213,10 @@ export function matchSentence(
   let ids = lexical?.ids ?? [];
   namedChannel(matcher.channels, work, entities, cited);
   recordedChannel(work);
-  if (entities.size > 0) {
+  // A sentence that names no one can still state a fact by its figure ("since the uprising began
+  // 16 months ago"): then only a duration it shares with a member links, with a word of what it counts.
+  const valuesOnly = entities.size === 0;
+  if (!valuesOnly || valuesOf(slotsOf(work)).some((v) => v.startsWith('=duration:'))) {
     // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
     // wording with one fact may state another in other words.
     const page = pageConcepts(
@@ -216,14 +225,17 @@ export function matchSentence(
       entities,
       slotsOf(work).map(slotKey),
       nameWords,
+      valuesOf(slotsOf(work)),
     );
     const speakers = new Set([...speaking].map((e) => `#${e}`));
-    const more = conceptLinks(matcher.concepts, page, { speakers }).map((f) => matcher.factIds[f] as string);
+    const more = conceptLinks(matcher.concepts, page, { speakers, valuesOnly }).map(
+      (f) => matcher.factIds[f] as string,
+    );
     const whole = wholeFactLinks(matcher.concepts, matcher.whole, page, speakers).map(
       (f) => matcher.factIds[f] as string,
     );
     ids = [...new Set([...ids, ...more, ...whole])];
-    for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords)) {
+    for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords, valuesOnly)) {
       const id = matcher.factIds[f] as string;
       if (!ids.includes(id)) ids.push(id);
     }

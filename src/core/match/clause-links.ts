@@ -9,7 +9,7 @@ import { splitClauses } from '../claims/clauses.ts';
 import { slotKey } from '../claims/slots.ts';
 import { contentWords } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
-import { type ConceptIndex, conceptLinks, pageConcepts } from './concept-links.ts';
+import { type ConceptIndex, conceptLinks, pageConcepts, valuesOf } from './concept-links.ts';
 import type { Span } from './page-sentences.ts';
 
 /** Facts the pieces of one sentence may add: a dense lede states three or four. */
@@ -24,6 +24,7 @@ export function clauseLinks(
   slots: readonly SlotValue[],
   entities: ReadonlySet<string>,
   nameWords: ReadonlySet<string>,
+  valuesOnly = false,
 ): number[] {
   const pieces = [...splitClauses(sentence), ...phrases(sentence)];
   if (pieces.length < 2) return [];
@@ -31,9 +32,11 @@ export function clauseLinks(
   for (const c of pieces) {
     const words = contentWords(sentence.slice(c.start, c.end));
     if (words.length < MIN_WORDS) continue;
-    const keys = slots.filter((x) => x.start < c.end && x.end > c.start).map(slotKey);
-    const best = conceptLinks(index, pageConcepts(index, words, entities, keys, nameWords), {
+    const inside = slots.filter((x) => x.start < c.end && x.end > c.start);
+    const page = pageConcepts(index, words, entities, inside.map(slotKey), nameWords, valuesOf(inside));
+    const best = conceptLinks(index, page, {
       strict: true,
+      valuesOnly,
     })[0];
     if (best !== undefined && !out.includes(best)) out.push(best);
     if (out.length >= MAX_FACTS) break;

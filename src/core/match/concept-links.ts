@@ -11,6 +11,7 @@
  */
 import type { ClaimSignature } from '../index/schema.ts';
 import { readConcepts } from '../lexicon/paraphrases.ts';
+import { TIME_WORDS } from './lexical-links.ts';
 
 export interface ConceptSig {
   fact: number;
@@ -46,8 +47,29 @@ export function sigConcepts(c: ClaimSignature, paraphrases: Readonly<Record<stri
     ),
   );
   for (const e of c.entities ?? []) out.add(`#${e}`);
-  for (const s of c.slots) if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
+  for (const s of c.slots) {
+    if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
+    const same = valueConcept(s);
+    if (same) out.add(same);
+  }
   return [...out];
+}
+
+/**
+ * A count or duration with its value ("=duration:month=16"): two reports that give the same
+ * figure for the same kind of thing, and share a word of what it counts, report one fact.
+ */
+export function valueConcept(slot: {
+  key?: string;
+  kind: string;
+  value: string;
+  text?: string;
+}): string | null {
+  const key = slot.key ?? slot.kind;
+  if (!slot.value || !/^(?:number|duration):/.test(key)) return null;
+  // "the 15-member council", "a six-point plan": a count that names the thing, not a figure reported.
+  if (key.startsWith('number:') && /^\S+-\p{L}/u.test(slot.text ?? '')) return null;
+  return `=${key}=${slot.value}`;
 }
 
 /** Slot keys that say which fact a value belongs to (a day does not: every story has days). */
@@ -111,6 +133,13 @@ export function buildConceptIndex(
   return { sigs, postings, idf, paraphrases, isPerson, rarest: Math.log(1 + facts) };
 }
 
+/** The value concepts of a page sentence's slots. */
+export function valuesOf(
+  slots: readonly { key?: string; kind: string; value: string; text?: string }[],
+): string[] {
+  return slots.map(valueConcept).filter((v): v is string => v !== null);
+}
+
 /** A page sentence's concepts: its words through the paraphrase map, its entities, its slot keys. */
 export function pageConcepts(
   index: ConceptIndex,
@@ -118,6 +147,7 @@ export function pageConcepts(
   entities: Iterable<string>,
   slotKeys: Iterable<string>,
   nameWords: ReadonlySet<string> = new Set(),
+  values: Iterable<string> = [],
 ): Set<string> {
   const out = new Set<string>();
   for (const k of readConcepts(
@@ -127,6 +157,7 @@ export function pageConcepts(
     out.add(k);
   for (const e of entities) out.add(`#${e}`);
   for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
+  for (const v of values) out.add(v);
   return out;
 }
 
@@ -135,11 +166,12 @@ export function pageConcepts(
  * `strict`: only a link that states the member's own words (a clause read on its own).
  * `speakers`: the entity concepts named outside quotations; a person named only inside a quote is
  * what someone says, not who says it, so no value or channel link rests on them.
+ * `valuesOnly`: the sentence names no one, so only the same figure links (below).
  */
 export function conceptLinks(
   index: ConceptIndex,
   page: ReadonlySet<string>,
-  options: { strict?: boolean; speakers?: ReadonlySet<string> } = {},
+  options: { strict?: boolean; speakers?: ReadonlySet<string>; valuesOnly?: boolean } = {},
 ): number[] {
   let pageWeight = 0;
   let pageNames = 0;
@@ -164,6 +196,8 @@ export function conceptLinks(
     let anchors = 0;
     let people = 0;
     let values = 0;
+    let sameValues = 0;
+    let topical = 0;
     for (const k of sig.concepts) {
       if (!page.has(k)) continue;
       const w = index.idf.get(k) ?? 0;
@@ -172,29 +206,46 @@ export function conceptLinks(
         anchors++;
         if (index.isPerson(k) && (!options.speakers || options.speakers.has(k))) people++;
       } else if (k.startsWith('%')) values++;
+      else if (k.startsWith('=')) sameValues++;
       else {
         words++;
         wordWeight += w;
+        if (!TIME_WORDS.has(k)) topical++;
       }
     }
     const score = (2 * shared) / (sig.weight + pageWeight);
     // The member's own predicate must be stated, not only its names and values ...
     const share = wordWeight / Math.max(1e-9, sig.wordWeight);
     const stated =
-      (score >= CONCEPT_SCORE &&
+      !options.valuesOnly &&
+      ((score >= CONCEPT_SCORE &&
         ((words >= 2 && anchors + values >= 1 && share >= WORD_SHARE) ||
           // no shared name, but most of the member's own words ("the first senior diplomat"),
           // and no name of the page's that the member lacks (then it is about someone else)
           (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames))) ||
-      // ... or the page sentence says nothing else, names and plain words alike
-      (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE);
+        // ... or the page sentence says nothing else, names and plain words alike
+        (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE));
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
-    const valued = !options.strict && values >= 1 && people >= 1 && words >= 1 && score >= VALUE_SCORE;
+    const valued =
+      (!options.strict &&
+        !options.valuesOnly &&
+        values >= 1 &&
+        people >= 1 &&
+        words >= 1 &&
+        score >= VALUE_SCORE) ||
+      // ... or the same figure of the same kind, and a shared word of what it counts.
+      (sameValues >= 1 && topical >= 1);
     if ((stated || valued) && score > (best.get(sig.fact) ?? 0)) best.set(sig.fact, score);
     // How a person said it (a channel) is a fact of its own beside what they said: the same
     // person and a channel on both sides link it even when the rest of the sentence states more.
-    if (!options.strict && people >= 1 && channel(sig, page) && score > (told.get(sig.fact) ?? 0))
+    if (
+      !options.strict &&
+      !options.valuesOnly &&
+      people >= 1 &&
+      channel(sig, page) &&
+      score > (told.get(sig.fact) ?? 0)
+    )
       told.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -33,7 +33,7 @@ const COVERAGE_WITH_SLOT = 0.4;
  * this, any page sentence with "N months" linked to a corpus fact "in 14 months of fighting" and
  * was marked conflict (found on two unrelated saved pages).
  */
-const TIME_WORDS: ReadonlySet<string> = new Set(
+export const TIME_WORDS: ReadonlySet<string> = new Set(
   contentWords(
     'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries ago last past time times',
   ),
