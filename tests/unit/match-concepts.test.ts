@@ -341,3 +341,15 @@ test('a sentence that names no one links by the same duration and a word of what
     'nothing of what lasted',
   );
 });
+
+test('a run of text with no full stop for thousands of characters (a list of names) is no claim', () => {
+  const matcher = createPageMatcher(buildMatcherData(index, {}), facts);
+  const claim = 'Mayor Anna Berg has resigned from the Arvik council after the harbour vote';
+  assert.equal(matchText(matcher, `${claim}.`).claims.length, 1);
+  const list = Array.from(
+    { length: 120 },
+    (_, i) => `reader${i} , ${i % 9 === 0 ? claim : 'harbour_fan'}`,
+  ).join(' , ');
+  assert.ok(list.length > 1500);
+  assert.deepEqual(matchText(matcher, list).claims, []);
+});

@@ -43,6 +43,11 @@ export function createPageMatcher(
 
 /** Claims shorter than this many characters are not worth a sentence lookup ("He said."). */
 const MIN_CLAIM_CHARS = 20;
+/**
+ * Longer than this, a "sentence" is a list with no full stop (a page's 7,500 commenter names):
+ * its words would touch every fact, and news sentences stay well under it.
+ */
+const MAX_CLAIM_CHARS = 1500;
 
 /** The page's own attribution of what it reports ("…, said <outlet>", "according to <outlet>", "reported by <outlet>"). */
 const CITED_BEFORE =
@@ -80,7 +85,7 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
     let n = 0;
     const isPerson = (entity: string) => matcher.claims.concepts.isPerson(`#${entity}`);
     for (const span of splitSentences(text)) {
-      if (span.end - span.start < MIN_CLAIM_CHARS) continue;
+      if (span.end - span.start < MIN_CLAIM_CHARS || span.end - span.start > MAX_CLAIM_CHARS) continue;
       const nameWords = new Set<string>();
       const entities = new Set<string>();
       const cited = new Set<string>();
