@@ -353,3 +353,14 @@ test('a run of text with no full stop for thousands of characters (a list of nam
   assert.ok(list.length > 1500);
   assert.deepEqual(matchText(matcher, list).claims, []);
 });
+
+test('a day relative to an unknown date ("yesterday") is no value against a weekday', () => {
+  const matcher = createPageMatcher(buildMatcherData(index, {}), facts);
+  const status = (text: string) => matchText(matcher, text).claims.map((c) => [c.ids.join(), c.status]);
+  assert.deepEqual(status('Anna Berg resigned from the Arvik council yesterday after the harbour vote.'), [
+    ['quit', 'corroborated'],
+  ]);
+  assert.deepEqual(status('Anna Berg resigned from the Arvik council on Friday after the harbour vote.'), [
+    ['quit', 'conflict'],
+  ]);
+});

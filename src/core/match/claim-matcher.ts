@@ -306,8 +306,23 @@ function statusOnPage(matcher: ClaimMatcher, fact: string, pageSlots: readonly S
   for (const slot of pageSlots) {
     if (slot.kind === 'quote' || slot.value === '') continue;
     const key = slotKey(slot);
-    const values = members.flatMap((m) => m.slots.filter((s) => s.key === key).map((s) => s.value));
+    // A day compares only with a day of its kind: "yesterday" on a page without a date is no
+    // weekday, and says nothing against "on Wednesday".
+    const kind = key === 'date:day' ? dayKind(slot.value) : 'any';
+    if (kind === null) continue;
+    const values = members.flatMap((m) =>
+      m.slots
+        .filter((s) => s.key === key && (kind === 'any' || dayKind(s.value) === kind))
+        .map((s) => s.value),
+    );
     if (values.length > 0 && !values.includes(slot.value)) return 'conflict';
   }
   return corpus;
+}
+
+/** The kind of a day value: a weekday, a calendar date, or null for a day relative to an unknown date. */
+function dayKind(value: string): 'weekday' | 'date' | null {
+  if (value.startsWith('weekday:')) return 'weekday';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'date';
+  return null;
 }
