@@ -80,7 +80,7 @@ const CHANNEL = '%channel';
 /** Concepts shared by more facts than this select nothing and are not posted. */
 const COMMON = 40;
 /** Weighted Dice overlap at which a page sentence states the member's fact. */
-export const CONCEPT_SCORE = 0.5;
+export const CONCEPT_SCORE = 0.45;
 /** The score needed when a shared name and a shared kind of value anchor the link. */
 export const VALUE_SCORE = 0.22;
 /** Share of the member's plain-word weight that links without a shared name or value. */
