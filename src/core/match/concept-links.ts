@@ -119,7 +119,7 @@ export function buildConceptIndex(
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
     s.weight = s.concepts.reduce((n, k) => n + (idf.get(k) ?? 0), 0);
-    s.wordWeight = s.concepts.reduce((n, k) => n + (/^[#%]/.test(k) ? 0 : (idf.get(k) ?? 0)), 0);
+    s.wordWeight = s.concepts.reduce((n, k) => n + (/^[#%=]/.test(k) ? 0 : (idf.get(k) ?? 0)), 0);
     for (const k of s.concepts) {
       if ((df.get(k)?.size ?? 0) > COMMON) continue;
       const list = postings.get(k);

@@ -6,13 +6,11 @@
  * every word of it is the fact's. Anchored on a person the sentence names outside quotations, it
  * links the person's fact whose members' words cover most of what the sentence says.
  */
-import type { ConceptIndex } from './concept-links.ts';
+import type { ConceptIndex, ConceptSig } from './concept-links.ts';
 
 export interface WholeFacts {
   /** Fact index → the union of its members' concepts. */
   concepts: Set<string>[];
-  /** Person concept ("#e4") → the facts whose members name them. */
-  byPerson: Map<string, number[]>;
 }
 
 /** Share of the page sentence's plain-word weight the fact's words must hold. */
@@ -30,16 +28,7 @@ export function buildWholeFacts(index: ConceptIndex): WholeFacts {
     concepts[sig.fact] = set;
     for (const k of sig.concepts) set.add(k);
   }
-  const byPerson = new Map<string, number[]>();
-  concepts.forEach((set, f) => {
-    for (const k of set) {
-      if (!k.startsWith('#') || !index.isPerson(k)) continue;
-      const list = byPerson.get(k);
-      if (list) list.push(f);
-      else byPerson.set(k, [f]);
-    }
-  });
-  return { concepts, byPerson };
+  return { concepts };
 }
 
 /** Facts of the sentence's speakers whose members' words cover what the sentence says, best first. */
@@ -49,11 +38,21 @@ export function wholeFactLinks(
   page: ReadonlySet<string>,
   speakers: ReadonlySet<string>,
 ): number[] {
+  // Candidates come through the page words' postings (each bounded, however big the corpus), and
+  // must name one of the speakers.
+  const speaking = [...speakers].filter((k) => page.has(k) && index.isPerson(k));
+  if (speaking.length === 0) return [];
   const candidates = new Set<number>();
-  for (const k of speakers) if (page.has(k)) for (const f of whole.byPerson.get(k) ?? []) candidates.add(f);
+  for (const k of page) {
+    if (/^[#%=]/.test(k)) continue;
+    for (const i of index.postings.get(k) ?? []) {
+      const f = (index.sigs[i] as ConceptSig).fact;
+      if (f >= 0 && !candidates.has(f) && speaking.some((p) => whole.concepts[f]?.has(p))) candidates.add(f);
+    }
+  }
   if (candidates.size === 0) return [];
   let says = 0;
-  for (const k of page) if (!/^[#%]/.test(k)) says += index.idf.get(k) ?? index.rarest;
+  for (const k of page) if (!/^[#%=]/.test(k)) says += index.idf.get(k) ?? index.rarest;
   if (says === 0) return [];
   const scored: [number, number][] = [];
   for (const f of candidates) {
@@ -61,7 +60,7 @@ export function wholeFactLinks(
     let shared = 0;
     let words = 0;
     for (const k of page) {
-      if (/^[#%]/.test(k) || !set.has(k)) continue;
+      if (/^[#%=]/.test(k) || !set.has(k)) continue;
       shared += index.idf.get(k) ?? 0;
       words++;
     }
