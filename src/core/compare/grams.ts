@@ -238,6 +238,11 @@ function contentStem(token: string): string {
   return w;
 }
 
+/** One word's content-word stem, as contentWords reads it, or '' for a stop word. */
+export function wordStem(word: string): string {
+  return contentStem(foldText(word).toLowerCase());
+}
+
 /** Lower-cased stems of the non-stopwords of a text, in order of first appearance, unique. */
 export function contentWords(text: string): string[] {
   const seen = new Set<string>();

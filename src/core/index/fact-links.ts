@@ -3,6 +3,7 @@
  * content-word overlap, looser within one story when the wording is close too, or when both
  * date the same action. Candidates share a word that is not everywhere; the score uses all words.
  */
+import { apartByMood } from '../claims/mood.ts';
 import { jaccard } from '../compare/grams.ts';
 import { FACT_THRESHOLDS } from './fact-thresholds.ts';
 import {
@@ -76,6 +77,8 @@ export function lexicalLinks(ctx: LinkContext): Link[] {
         !u.entities.some((e) => v.entities.includes(e))
       )
         continue;
+      // What one asks of someone the other reports done: another fact, however alike the words.
+      if (apartByMood(u.moods, v.moods)) continue;
       const { weight: sw, count } = sharedWords(u.words, v.words, idf);
       const overlapWords = sw / Math.max(1e-9, Math.min(unitWeight[i]!, unitWeight[j]!));
       // Relative to the longer clause too: a short clause inside a long sentence is not its twin.

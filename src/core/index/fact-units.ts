@@ -4,6 +4,7 @@
  * entities it names, and what its verbs say happened.
  */
 import { splitClauses } from '../claims/clauses.ts';
+import { type Moods, moodAt } from '../claims/mood.ts';
 import { extractSlots, slotKey } from '../claims/slots.ts';
 import { charGrams, contentWords } from '../compare/grams.ts';
 import type { SlotValue } from './schema.ts';
@@ -24,6 +25,8 @@ export interface FactSentence {
 export interface Unit {
   /** Concepts of its verbs, each read with the word after it ("put forward" → "submit"). */
   actions: Set<string>;
+  /** Its actions asked of someone ("called on the army to join") and reported done ("had joined"). */
+  moods: Moods;
   /** The entity it names first: in English news, mostly who acted. */
   subject: string | null;
   /** Stems of the names it prints. */
@@ -76,16 +79,26 @@ export function clauseUnits(
       // connector "in which he said:" between a statement and its quote): no fact of its own.
       if (!unitWords.length && !unitSlots.length && !unitEntities.length) continue;
       const actions = new Set<string>();
+      const asked = new Set<string>();
+      const done = new Set<string>();
+      const verbAt = new Set(sen.verbs ?? []);
       for (const at of sen.verbs ?? []) {
         if (at < c.start || at >= c.end) continue;
         const pair = /^\S+(?:\s+\S+)?/u.exec(sen.text.slice(at, c.end))?.[0] ?? '';
         const stems = contentWords(pair);
+        const end = at + (/^\S+/u.exec(sen.text.slice(at))?.[0].length ?? 0);
+        const mood = moodAt(sen.text, at, end, (o) => verbAt.has(o));
         for (const w of readWords ? readWords(stems) : stems)
-          if (!LIGHT_VERBS.has(w) && !WEEKDAY_WORD.test(w)) actions.add(w);
+          if (!LIGHT_VERBS.has(w) && !WEEKDAY_WORD.test(w)) {
+            actions.add(w);
+            if (mood === 'asked') asked.add(w);
+            else if (mood === 'done') done.add(w);
+          }
       }
       const first = [...named].sort((a, b) => a.start - b.start)[0];
       units.push({
         actions,
+        moods: { asked: [...asked], done: [...done] },
         subject: first ? first.id : null,
         nameWords: new Set(named.flatMap((e) => contentWords(sen.text.slice(e.start, e.end)))),
         s,

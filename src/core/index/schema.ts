@@ -173,6 +173,13 @@ export interface ClaimSignature {
   entities?: string[];
   /** Content words of those names (index version 2): the entity ids stand for them. */
   nameWords?: string[];
+  /**
+   * Stems of the words the span asks of someone ("urged the army to <join>") and reports as done
+   * ("has <joined>") (index version 2, optional; core/claims/mood): a page sentence that reports
+   * done what every member only asks, or the reverse, states another fact.
+   */
+  asked?: string[];
+  done?: string[];
 }
 
 /** The whole `index.json`. */

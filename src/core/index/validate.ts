@@ -206,10 +206,11 @@ export function validateIndex(data: unknown): CorpusIndex {
     arr(c, 'words', w).forEach((x, j) => {
       need(typeof x === 'string', `${w}.words[${j}]`, 'expected a string');
     });
-    if (c.nameWords !== undefined)
-      arr(c, 'nameWords', w).forEach((x, j) => {
-        need(typeof x === 'string', `${w}.nameWords[${j}]`, 'expected a string');
-      });
+    for (const field of ['nameWords', 'asked', 'done'] as const)
+      if (c[field] !== undefined)
+        arr(c, field, w).forEach((x, j) => {
+          need(typeof x === 'string', `${w}.${field}[${j}]`, 'expected a string');
+        });
     if (c.entities !== undefined)
       arr(c, 'entities', w).forEach((x, j) => {
         need(entityIds.has(x as string), `${w}.entities[${j}]`, 'unknown entity');

@@ -11,6 +11,7 @@
  * from every source's value for the same slot (15,000 vs 13,000 dead, "first" vs "second") is a
  * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
  */
+import { apartByMood, type Moods, wordMoods } from '../claims/mood.ts';
 import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
 import type { FactStatus, MatcherData, SlotValue } from '../index/schema.ts';
@@ -94,6 +95,7 @@ export function buildClaimMatcher(
       words: new Set(c.words),
       slots,
       slotKeys: slots.map((s) => s.key).filter((k) => !k.startsWith('date')),
+      ...(c.asked || c.done ? { moods: { asked: c.asked ?? [], done: c.done ?? [] } } : {}),
     };
   });
   const byFact = new Map<string, Sig[]>();
@@ -240,6 +242,7 @@ export function matchSentence(
       if (!ids.includes(id)) ids.push(id);
     }
   }
+  ids = keepByMood(matcher, ids, sentence);
   if (ids.length === 0) return null;
   const slots = slotsOf(work);
   let worst: FactStatus = 'corroborated';
@@ -249,6 +252,22 @@ export function matchSentence(
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
+}
+
+/**
+ * The linked facts that some member states in the sentence's mood: a fact whose every member asks
+ * of someone what the sentence reports done ("called on the army to join" / "I have joined"), or
+ * the reverse, is another fact, however many words they share.
+ */
+function keepByMood(matcher: ClaimMatcher, ids: string[], sentence: string): string[] {
+  let page: Moods | null = null;
+  return ids.filter((id) => {
+    const sigs = matcher.byFact.get(id) ?? [];
+    if (!sigs.every((s) => s.moods)) return true;
+    page ??= wordMoods(sentence);
+    const moods = page;
+    return !sigs.every((s) => apartByMood(s.moods as Moods, moods));
+  });
 }
 
 /** The facts the sentence shares wording with (the first signal), with the work done for it. */

@@ -3,6 +3,7 @@
  * states what one member's signature words — shared character 4-grams and content words, or
  * fewer words beside a value of the same kind (a death toll, a rank, a channel).
  */
+import type { Moods } from '../claims/mood.ts';
 import { extractSlots, slotKey } from '../claims/slots.ts';
 import { contentWords } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
@@ -17,6 +18,8 @@ export interface Sig {
   slots: { key: string; value: string }[];
   /** Keys of the slots that can link a sentence: dates are too common to. */
   slotKeys: string[];
+  /** What the member asks of someone and reports as done (claims/mood), when it says either. */
+  moods?: Moods;
 }
 
 /** Grams shared / the smaller side, below which nothing is linked. */

@@ -10,6 +10,7 @@
  * - claims: one signature per fact member: the 4-grams and content words of the span that
  *   states the fact, and its slots.
  */
+import { wordMoods } from '../claims/mood.ts';
 import { slotKey } from '../claims/slots.ts';
 import { charGrams, contentWords, STOPWORDS } from '../compare/grams.ts';
 import { demonymsOf } from '../entities/adjectival.ts';
@@ -95,6 +96,7 @@ export function buildMatcherData(
             if (n.start + at >= v.start && n.end + at <= v.end) channels[n.entity] ??= v.value;
       const entities = [...new Set(found.map((n) => n.entity))].sort();
       const nameWords = [...new Set(found.flatMap((n) => contentWords(span.slice(n.start, n.end))))].sort();
+      const moods = wordMoods(span);
       claims.push({
         fact: fact.id,
         source: m.source,
@@ -104,6 +106,8 @@ export function buildMatcherData(
           .map((v) => ({ kind: v.kind, key: slotKey(v), value: v.value })),
         words: contentWords(span),
         ...(entities.length ? { entities, nameWords } : {}),
+        ...(moods.asked.length ? { asked: moods.asked } : {}),
+        ...(moods.done.length ? { done: moods.done } : {}),
       });
     }
   }
