@@ -10,7 +10,13 @@ import { groupMentions } from '../core/entities/group.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
-import { compileParaphrases, readConcepts } from '../core/lexicon/paraphrases.ts';
+import {
+  compileParaphrases,
+  compileSynonyms,
+  type Lexicon,
+  readConcepts,
+  type Sense,
+} from '../core/lexicon/paraphrases.ts';
 import { compileRoles } from '../core/lexicon/roles.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
@@ -128,10 +134,14 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     });
   });
   const sources = prepared.map((p) => p.source);
-  const paraphrases = paraphrasesOf(sources);
-  // Facts read the map's phrases only ("put forward" is "submit"): a word family would make every
-  // clause that says "defection" one report with every "defected", whatever else it states.
-  const phrases = Object.fromEntries(Object.entries(paraphrases).filter(([k]) => k.includes(' ')));
+  const { paraphrases, synonyms } = lexiconOf(sources);
+  // Facts read the map's phrases ("put forward" is "submit") and the corpus's noun synonyms
+  // ("revolt" is "uprising"), not its word families: a family would make every clause that says
+  // "defection" one report with every "defected", whatever else it states.
+  const phrases: Record<string, string> = {
+    ...synonyms,
+    ...Object.fromEntries(Object.entries(paraphrases).filter(([k]) => k.includes(' '))),
+  };
   phase('paraphrases');
   const facts = buildFacts(factSentences, {
     readWords: (stems) => readConcepts(stems, phrases),
@@ -159,14 +169,32 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   return valid;
 }
 
-/** The corpus's words read through WordNet (core/lexicon/paraphrases), for the page matcher. */
-function paraphrasesOf(sources: readonly Source[]): Record<string, string> {
+/**
+ * The corpus's words read through WordNet (core/lexicon/paraphrases): the paraphrase map for the
+ * page matcher and the noun synonyms for fact grouping. Each word's senses are read once.
+ */
+function lexiconOf(sources: readonly Source[]): {
+  paraphrases: Record<string, string>;
+  synonyms: Record<string, string>;
+} {
   const words = new Set<string>();
   for (const s of sources)
     for (const t of tokenize(s.text)) if (/^\p{Ll}{3,}$/u.test(t.text)) words.add(t.text);
   const wordnet = openWordNet();
+  const read = new Map<string, Sense[]>();
+  const lexicon: Lexicon = {
+    senses(word) {
+      let senses = read.get(word);
+      if (!senses) {
+        senses = wordnet.senses(word);
+        read.set(word, senses);
+      }
+      return senses;
+    },
+    usage: (word) => wordnet.usage(word),
+  };
   try {
-    return compileParaphrases(words, wordnet);
+    return { paraphrases: compileParaphrases(words, lexicon), synonyms: compileSynonyms(words, lexicon) };
   } finally {
     wordnet.close();
   }

@@ -57,7 +57,9 @@ export function openWordNet(folder = dictFolder()): Required<Lexicon> & { close(
     fds.set(pos, openSync(path.join(folder, `data.${pos}`), 'r'));
   }
   /** A lemma's synset offsets, by binary search over the sorted index file (no parse of the whole). */
-  const offsetsOf = (pos: Pos, lemma: string): number[] | null => {
+  const offsetsOf = (pos: Pos, lemma: string): number[] | null => indexLine(pos, lemma)?.offsets ?? null;
+  /** A lemma's line of the index file: its synsets, and how many of its senses SemCor tagged. */
+  const indexLine = (pos: Pos, lemma: string): { offsets: number[]; tagged: number } | null => {
     const text = index.get(pos) as string;
     let lo = 0;
     let hi = text.length;
@@ -71,7 +73,8 @@ export function openWordNet(folder = dictFolder()): Required<Lexicon> & { close(
       else if (key > lemma) hi = start;
       else {
         const f = line.trimEnd().split(' ');
-        return f.slice(4 + Number(f[3]) + 2).map(Number);
+        const at = 4 + Number(f[3]);
+        return { offsets: f.slice(at + 2).map(Number), tagged: Number(f[at + 1]) };
       }
     }
     return null;
@@ -121,8 +124,14 @@ export function openWordNet(folder = dictFolder()): Required<Lexicon> & { close(
             // Derivationally related forms ("+"): the noun of a verb, the verb of a noun.
             for (const [symbol, target, at] of pointers)
               if (symbol === '+') related.push(...lemmaWords(target, at).words);
-            out.push({ words, related });
+            out.push({ words, related, pos });
           }
+      return out;
+    },
+    usage(word: string) {
+      const out: Partial<Record<Pos, number>> = {};
+      for (const pos of POS)
+        for (const lemma of lemmas(word, pos)) out[pos] = indexLine(pos, lemma)?.tagged ?? 0;
       return out;
     },
     kinds(word: string): string[] {

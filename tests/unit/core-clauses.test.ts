@@ -56,3 +56,10 @@ test('a quotation after a colon is its own clause unless the lead-in only says w
     'Norway circulated a draft resolution on Monday that would extend the mission by a year and said: "We expect a vote soon."';
   assert.ok(pieces(long).length >= 2, 'a lead-in that states a fact of its own stays apart');
 });
+
+test('"and instead" starts the clause of what is asked in place of something else', () => {
+  assert.deepEqual(
+    pieces('The mayor urged the police to stop arresting protesters and instead talk to their leaders.'),
+    ['The mayor urged the police to stop arresting protesters and', 'instead talk to their leaders.'],
+  );
+});

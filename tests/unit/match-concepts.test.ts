@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentWords } from '../../src/core/compare/grams.ts';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
-import { compileParaphrases, type Lexicon, readConcepts } from '../../src/core/lexicon/paraphrases.ts';
+import {
+  compileParaphrases,
+  compileSynonyms,
+  type Lexicon,
+  readConcepts,
+  type Sense,
+} from '../../src/core/lexicon/paraphrases.ts';
 import { type ConceptIndex, conceptLinks } from '../../src/core/match/concept-links.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
@@ -363,4 +369,58 @@ test('a day relative to an unknown date ("yesterday") is no value against a week
   assert.deepEqual(status('Anna Berg resigned from the Arvik council on Friday after the harbour vote.'), [
     ['quit', 'conflict'],
   ]);
+});
+
+test('compileSynonyms joins corpus nouns that share a first noun sense, not words mostly read otherwise', () => {
+  const senses: Record<string, Sense[]> = {
+    revolt: [{ words: ['rebellion', 'revolt', 'uprising'], related: [], pos: 'noun' }],
+    uprising: [{ words: ['rebellion', 'revolt', 'uprising'], related: [], pos: 'noun' }],
+    cannon: [
+      { words: ['cannon'], related: [], pos: 'noun' },
+      { words: ['artillery', 'cannon', 'ordnance'], related: [], pos: 'noun' },
+    ],
+    artillery: [{ words: ['artillery', 'cannon', 'ordnance'], related: [], pos: 'noun' }],
+    // Shared only in third senses: not the words' common meaning.
+    harbour: [
+      { words: ['harbour'], related: [], pos: 'noun' },
+      { words: ['harbour', 'seaport'], related: [], pos: 'noun' },
+      { words: ['harbour', 'refuge'], related: [], pos: 'noun' },
+    ],
+    refuge: [
+      { words: ['refuge'], related: [], pos: 'noun' },
+      { words: ['asylum'], related: [], pos: 'noun' },
+      { words: ['harbour', 'refuge'], related: [], pos: 'noun' },
+    ],
+    // "final" is mostly an adjective: its noun synset with "exam" says nothing of its use.
+    final: [{ words: ['final', 'exam'], related: [], pos: 'noun' }],
+    exam: [{ words: ['final', 'exam'], related: [], pos: 'noun' }],
+    // A verb synset is no noun synonymy.
+    quit: [{ words: ['quit', 'stop'], related: [], pos: 'verb' }],
+    stop: [{ words: ['quit', 'stop'], related: [], pos: 'verb' }],
+  };
+  const lexicon: Lexicon = {
+    senses: (w) => senses[w] ?? [],
+    usage: (w) => (w === 'final' ? { noun: 1, adj: 5 } : { noun: 3 }),
+  };
+  const map = compileSynonyms(Object.keys(senses), lexicon);
+  assert.equal(map.upriz, 'revolt');
+  assert.equal(map.cannon, 'artillery', 'the second sense of one is the first of the other');
+  assert.equal(map.refug ?? map.harbour, undefined);
+  assert.equal(map.final ?? map.exam, undefined);
+  assert.equal(map.stop ?? map.quit, undefined);
+  // The page matcher reads them as one concept too.
+  const paraphrases = compileParaphrases(Object.keys(senses), lexicon);
+  assert.equal(paraphrases.upriz, 'revolt');
+});
+
+test('WordNet says how often a word is read in each part of speech', () => {
+  const wordnet = openWordNet();
+  try {
+    const last = wordnet.usage('last');
+    assert.ok((last.adj ?? 0) > (last.noun ?? 0), JSON.stringify(last));
+    const regime = wordnet.usage('regime');
+    assert.ok((regime.noun ?? 0) > 0 && regime.verb === undefined, JSON.stringify(regime));
+  } finally {
+    wordnet.close();
+  }
 });

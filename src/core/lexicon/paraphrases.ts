@@ -11,6 +11,8 @@ import { contentWords } from '../compare/grams.ts';
 export interface Sense {
   words: string[];
   related: string[];
+  /** Its part of speech, where the database says. */
+  pos?: 'verb' | 'noun' | 'adj';
 }
 
 /** What the compiler needs of a lexical database: a word's senses, most frequent first. */
@@ -18,6 +20,8 @@ export interface Lexicon {
   senses(word: string): Sense[];
   /** The kinds of a noun: the words of the direct hyponyms of its first senses ("envoy" of "diplomat"). */
   kinds?(word: string): string[];
+  /** How often a word is read in each part of speech (WordNet: its senses tagged in a corpus). */
+  usage?(word: string): Partial<Record<'verb' | 'noun' | 'adj', number>>;
 }
 
 /** Senses read per word and part of speech order (WordNet lists the most frequent first). */
@@ -73,6 +77,8 @@ export function compileParaphrases(corpusWords: Iterable<string>, lexicon: Lexic
       }
     });
   }
+  // Nouns that name one thing are one concept too ("revolt", "uprising").
+  for (const [a, b] of synonymPairs(words, lexicon)) family.join(a, b);
   const map: Record<string, string> = {};
   for (const stem of corpusStems) {
     const head = family.head(stem);
@@ -81,6 +87,69 @@ export function compileParaphrases(corpusWords: Iterable<string>, lexicon: Lexic
   for (const [stem, corpus] of near) map[stem] = family.head(corpus);
   for (const [key, { own }] of phrases) map[key] = family.head(own);
   return map;
+}
+
+/**
+ * Corpus nouns that name one thing ("uprising" and "revolt", "gun" and "artillery"): stem → the
+ * head of its synonym family. Two nouns are synonyms when they share a noun synset that is the
+ * first noun sense of one and among the first two of the other, and each is read as a noun at
+ * least as often as otherwise. Nouns only: verbs and adjectives
+ * share synsets in senses news rarely means ("second" a motion is "endorse" it), and derived
+ * forms are families of the paraphrase map, not synonyms. Fact grouping reads these, so two
+ * reports of one event in different nouns are one fact.
+ */
+export function compileSynonyms(corpusWords: Iterable<string>, lexicon: Lexicon): Record<string, string> {
+  const family = new Families();
+  const stems = new Set<string>();
+  for (const [a, b] of synonymPairs(corpusWords, lexicon)) {
+    family.join(a, b);
+    stems.add(a).add(b);
+  }
+  const map: Record<string, string> = {};
+  for (const stem of stems) {
+    const head = family.head(stem);
+    if (head !== stem) map[stem] = head;
+  }
+  return map;
+}
+
+/** The pairs of corpus noun stems that `compileSynonyms` joins. */
+function synonymPairs(corpusWords: Iterable<string>, lexicon: Lexicon): [string, string][] {
+  const words = [...new Set([...corpusWords].map((w) => w.toLowerCase()))].sort();
+  // Noun synset → the stems that list it, with the rank of that sense among each word's nouns.
+  const bySynset = new Map<string, Map<string, number>>();
+  for (const word of words) {
+    const own = stemOf(word);
+    if (!own || !mostlyNoun(lexicon, word)) continue;
+    let rank = 0;
+    for (const sense of lexicon.senses(word)) {
+      if (sense.pos !== 'noun') continue;
+      const key = [...sense.words].sort().join(',');
+      let stems = bySynset.get(key);
+      if (!stems) {
+        stems = new Map();
+        bySynset.set(key, stems);
+      }
+      const held = stems.get(own);
+      if (held === undefined || held > rank) stems.set(own, rank);
+      rank++;
+    }
+  }
+  const pairs: [string, string][] = [];
+  for (const stems of bySynset.values()) {
+    const list = [...stems].filter(([, r]) => r < MAX_SENSES);
+    for (const [a, ra] of list)
+      for (const [b, rb] of list) if (a < b && Math.min(ra, rb) === 0) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+/** Whether a word is read as a noun at least as often as in another part of speech ("last" is mostly an adjective). */
+function mostlyNoun(lexicon: Lexicon, word: string): boolean {
+  const usage = lexicon.usage?.(word);
+  if (!usage) return true;
+  const noun = usage.noun ?? 0;
+  return noun >= (usage.verb ?? 0) && noun >= (usage.adj ?? 0);
 }
 
 /** The key of a two-word lemma: its two stems, space-separated ("put forward"), or '' when a word is a stop word. */
