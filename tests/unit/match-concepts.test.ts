@@ -302,6 +302,20 @@ test("a sentence that puts together what a fact's members each say in part links
     [],
     'a person named only inside a quotation anchors nothing',
   );
+  // "Anna Berg, the engineer and rival of the governor, left on Thursday in July": the date is no
+  // part of what it says (the page status compares it), so it does not dilute the coverage.
+  const dated = new Set(['#berg', 'engineer', 'rival', 'governor', 'leav', 'thursday', 'july']);
+  assert.deepEqual(wholeFactLinks(concepts, whole, dated, speakers), [0]);
+  assert.deepEqual(
+    wholeFactLinks(
+      concepts,
+      whole,
+      new Set(['#berg', 'engineer', 'rival', 'leav', 'bakeri', 'thursday']),
+      speakers,
+    ),
+    [],
+    'without its date the rest still has to be covered',
+  );
 });
 
 test('a sentence that opens with "She" is read as about the person the one before names', () => {

@@ -233,9 +233,14 @@ export function matchSentence(
     const more = conceptLinks(matcher.concepts, page, { speakers, valuesOnly }).map(
       (f) => matcher.factIds[f] as string,
     );
-    const whole = wholeFactLinks(matcher.concepts, matcher.whole, page, speakers).map(
-      (f) => matcher.factIds[f] as string,
-    );
+    // A fact read as a whole explains a sentence no single member states; where one does, the
+    // union of another fact's members only adds a second, looser reading.
+    const whole =
+      ids.length || more.length
+        ? []
+        : wholeFactLinks(matcher.concepts, matcher.whole, page, speakers).map(
+            (f) => matcher.factIds[f] as string,
+          );
     ids = [...new Set([...ids, ...more, ...whole])];
     for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords, valuesOnly)) {
       const id = matcher.factIds[f] as string;

@@ -42,6 +42,16 @@ export const TIME_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Words that name a day or a month ("on Thursday", "in July", "yesterday"): the date slot, which
+ * the page status compares, not what the sentence says happened. ("March" and "May" are verbs too.)
+ */
+export const DATE_WORDS: ReadonlySet<string> = new Set(
+  contentWords(
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April June July August September October November December yesterday today tonight',
+  ),
+);
+
 /** What one sentence's evidence is computed from, each part at most once. */
 export interface SentenceWork {
   text: string;

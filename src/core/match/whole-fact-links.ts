@@ -7,6 +7,7 @@
  * links the person's fact whose members' words cover most of what the sentence says.
  */
 import type { ConceptIndex, ConceptSig } from './concept-links.ts';
+import { DATE_WORDS } from './lexical-links.ts';
 
 export interface WholeFacts {
   /** Fact index → the union of its members' concepts. */
@@ -51,16 +52,18 @@ export function wholeFactLinks(
     }
   }
   if (candidates.size === 0) return [];
+  // What the sentence says happened: its plain words, less the words of its date.
+  const said = [...page].filter((k) => !/^[#%=]/.test(k) && !DATE_WORDS.has(k));
   let says = 0;
-  for (const k of page) if (!/^[#%=]/.test(k)) says += index.idf.get(k) ?? index.rarest;
+  for (const k of said) says += index.idf.get(k) ?? index.rarest;
   if (says === 0) return [];
   const scored: [number, number][] = [];
   for (const f of candidates) {
     const set = whole.concepts[f] as Set<string>;
     let shared = 0;
     let words = 0;
-    for (const k of page) {
-      if (/^[#%=]/.test(k) || !set.has(k)) continue;
+    for (const k of said) {
+      if (!set.has(k)) continue;
       shared += index.idf.get(k) ?? 0;
       words++;
     }
