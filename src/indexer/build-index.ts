@@ -10,6 +10,7 @@ import { groupMentions } from '../core/entities/group.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
+import { compileSeats } from '../core/lexicon/capitals.ts';
 import {
   compileParaphrases,
   compileSynonyms,
@@ -162,6 +163,8 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   const matcher = buildMatcherData(partial, paraphrases);
   const roles = rolesOf(facts);
   if (Object.keys(roles).length) matcher.roles = roles;
+  const seats = seatsOf(entities);
+  if (Object.keys(seats).length) matcher.seats = seats;
   const index: CorpusIndex = { ...partial, matcher };
   phase('matcher');
   const valid = validateIndex(index);
@@ -214,6 +217,16 @@ function rolesOf(facts: readonly Fact[]): Record<string, string> {
   const wordnet = openWordNet();
   try {
     return compileRoles(roles, wordnet);
+  } finally {
+    wordnet.close();
+  }
+}
+
+/** The corpus's capitals and the countries they govern, read through WordNet (core/lexicon/capitals). */
+function seatsOf(entities: CorpusIndex['entities']): Record<string, string> {
+  const wordnet = openWordNet();
+  try {
+    return compileSeats(entities, wordnet);
   } finally {
     wordnet.close();
   }

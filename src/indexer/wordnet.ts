@@ -134,6 +134,21 @@ export function openWordNet(folder = dictFolder()): Required<Lexicon> & { close(
         for (const lemma of lemmas(word, pos)) out[pos] = indexLine(pos, lemma)?.tagged ?? 0;
       return out;
     },
+    capitalOf(name: string): string[] {
+      const lemma = name.trim().toLowerCase().replace(/\s+/g, '_');
+      const out: string[] = [];
+      for (const offset of (offsetsOf('noun', lemma) ?? []).slice(0, 1)) {
+        const { pointers } = lemmaWords('noun', offset);
+        const capital = pointers.some(
+          ([symbol, target, at]) =>
+            symbol === '@i' && target === 'noun' && lemmaWords(target, at).words.includes('national_capital'),
+        );
+        if (!capital) continue;
+        for (const [symbol, target, at] of pointers)
+          if (symbol === '#p' && target === 'noun') out.push(...lemmaWords(target, at).words);
+      }
+      return out.map((w) => w.replace(/_/g, ' '));
+    },
     kinds(word: string): string[] {
       const out: string[] = [];
       for (const lemma of lemmas(word, 'noun'))

@@ -278,6 +278,7 @@ test("a sentence that puts together what a fact's members each say in part links
     postings: new Map(),
     idf,
     paraphrases: {},
+    seats: {},
     rarest: 1.1,
     isPerson: (k) => k === '#berg',
   };

@@ -143,6 +143,12 @@ export interface MatcherData {
    * it is a kind of ("envoy" → "diplomat"), so "the first envoy" is ranked among diplomats.
    */
   roles?: Record<string, string>;
+  /**
+   * Capitals of the corpus's countries (index version 2, optional): capital entity id → the
+   * entity id of the country it is the national capital of (WordNet), so "the ambassador to
+   * <capital>" names the country too, on both sides.
+   */
+  seats?: Record<string, string>;
 }
 
 export interface NamePattern {

@@ -234,6 +234,14 @@ export function validateIndex(data: unknown): CorpusIndex {
     for (const [k, v] of Object.entries(r as Record<string, unknown>))
       need(typeof v === 'string' && v.length > 0, `matcher.roles.${k.slice(0, 40)}`, 'expected a role');
   }
+  if (matcher.seats !== undefined) {
+    const t = matcher.seats;
+    need(isObj(t), 'matcher.seats', 'expected an object of entity id → entity id');
+    for (const [k, v] of Object.entries(t as Record<string, unknown>)) {
+      need(entityIds.has(k), `matcher.seats.${k.slice(0, 40)}`, 'unknown entity');
+      need(typeof v === 'string' && entityIds.has(v), `matcher.seats.${k.slice(0, 40)}`, 'unknown entity');
+    }
+  }
   if (matcher.channels !== undefined) {
     const c = matcher.channels;
     need(isObj(c), 'matcher.channels', 'expected an object of entity id → channel');

@@ -20,6 +20,11 @@ export interface Lexicon {
   senses(word: string): Sense[];
   /** The kinds of a noun: the words of the direct hyponyms of its first senses ("envoy" of "diplomat"). */
   kinds?(word: string): string[];
+  /**
+   * Where a place name is a national capital, the names of the country it is the capital of
+   * ("Nairobi" → "Kenya", "Republic of Kenya"); else none.
+   */
+  capitalOf?(name: string): string[];
   /** How often a word is read in each part of speech (WordNet: its senses tagged in a corpus). */
   usage?(word: string): Partial<Record<'verb' | 'noun' | 'adj', number>>;
 }

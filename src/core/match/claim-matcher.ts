@@ -83,10 +83,10 @@ const RARE_FACTS = 6;
 
 /** Builds the inverted index over the signatures' grams. `facts` gives each fact's corpus status. */
 export function buildClaimMatcher(
-  data: Pick<MatcherData, 'claims' | 'paraphrases' | 'channels' | 'people' | 'roles'>,
+  data: Pick<MatcherData, 'claims' | 'paraphrases' | 'channels' | 'people' | 'roles' | 'seats'>,
   facts: readonly { id: string; status: FactStatus }[],
 ): ClaimMatcher {
-  const { claims, paraphrases = {}, channels = {}, people, roles = {} } = data;
+  const { claims, paraphrases = {}, channels = {}, people, roles = {}, seats } = data;
   const sigs: Sig[] = claims.map((c) => {
     const slots = c.slots.filter((s) => s.kind !== 'quote').map((s) => ({ key: s.key, value: s.value }));
     return {
@@ -122,6 +122,7 @@ export function buildClaimMatcher(
   const concepts = buildConceptIndex(claims, (id) => factIndex.get(id) ?? -1, paraphrases, {
     outlets: Object.keys(channels),
     ...(people ? { people } : {}),
+    ...(seats ? { seats } : {}),
   });
   const factRare = factSigs.map((members) =>
     Math.min(...members.map((m) => m.grams.reduce((n, g) => n + (rare.has(g) ? 1 : 0), 0))),

@@ -27,6 +27,8 @@ export interface ConceptIndex {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   paraphrases: Readonly<Record<string, string>>;
+  /** Capital entity → the country it governs (lexicon/capitals). */
+  seats: Readonly<Record<string, string>>;
   /** The idf of a concept in one fact only: the weight of a concept the corpus lacks. */
   rarest: number;
   /**
@@ -37,7 +39,11 @@ export interface ConceptIndex {
 }
 
 /** Concepts of a signature: words, entity ids ("#e4"), comparable slot keys ("%ordinal:diplomat"). */
-export function sigConcepts(c: ClaimSignature, paraphrases: Readonly<Record<string, string>> = {}): string[] {
+export function sigConcepts(
+  c: ClaimSignature,
+  paraphrases: Readonly<Record<string, string>> = {},
+  seats: Readonly<Record<string, string>> = {},
+): string[] {
   // A name counts once, as its entity: its words would count it again, spelling by spelling.
   const names = new Set(c.nameWords ?? []);
   const out = new Set(
@@ -46,13 +52,20 @@ export function sigConcepts(c: ClaimSignature, paraphrases: Readonly<Record<stri
       paraphrases,
     ),
   );
-  for (const e of c.entities ?? []) out.add(`#${e}`);
+  for (const e of c.entities ?? []) addEntity(out, e, seats);
   for (const s of c.slots) {
     if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
     const same = valueConcept(s);
     if (same) out.add(same);
   }
   return [...out];
+}
+
+/** An entity's concept, and the country's where the entity is its capital ("Nairobi" names Kenya). */
+function addEntity(out: Set<string>, entity: string, seats: Readonly<Record<string, string>>): void {
+  out.add(`#${entity}`);
+  const country = seats[entity];
+  if (country) out.add(`#${country}`);
 }
 
 /**
@@ -100,12 +113,17 @@ export function buildConceptIndex(
   claims: readonly ClaimSignature[],
   factOf: (id: string) => number,
   paraphrases: Readonly<Record<string, string>> = {},
-  entities: { outlets?: Iterable<string>; people?: Iterable<string> } = {},
+  entities: {
+    outlets?: Iterable<string>;
+    people?: Iterable<string>;
+    seats?: Readonly<Record<string, string>>;
+  } = {},
 ): ConceptIndex {
+  const seats = entities.seats ?? {};
   const df = new Map<string, Set<number>>();
   const sigs: ConceptSig[] = claims.map((c) => {
     const fact = factOf(c.fact);
-    const concepts = sigConcepts(c, paraphrases);
+    const concepts = sigConcepts(c, paraphrases, seats);
     for (const k of concepts) {
       const set = df.get(k) ?? new Set<number>();
       set.add(fact);
@@ -130,7 +148,7 @@ export function buildConceptIndex(
   const outlets = new Set([...(entities.outlets ?? [])].map((e) => `#${e}`));
   const people = entities.people ? new Set([...entities.people].map((e) => `#${e}`)) : null;
   const isPerson = (k: string) => (people ? people.has(k) : !outlets.has(k));
-  return { sigs, postings, idf, paraphrases, isPerson, rarest: Math.log(1 + facts) };
+  return { sigs, postings, idf, paraphrases, seats, isPerson, rarest: Math.log(1 + facts) };
 }
 
 /** The value concepts of a page sentence's slots. */
@@ -155,7 +173,7 @@ export function pageConcepts(
     index.paraphrases,
   ))
     out.add(k);
-  for (const e of entities) out.add(`#${e}`);
+  for (const e of entities) addEntity(out, e, index.seats);
   for (const k of slotKeys) if (COMPARABLE.test(k)) out.add(`%${k}`);
   for (const v of values) out.add(v);
   return out;
