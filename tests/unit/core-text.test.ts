@@ -7,10 +7,24 @@ test('foldText is length-preserving and folds spaces, quotes, dashes, diacritics
   const input = 'A\u00a0b \u201cc\u201d d\u2019s \u2013 e\u2014f \u2026 Jos\u00e9 \u00c9cole\tx\ny';
   const out = foldText(input);
   assert.equal(out.length, input.length);
-  assert.equal(out, 'A b "c" d\'s - e-f \u2026 Jose Ecole x y');
+  assert.equal(out, 'A b "c" d\'s - e f \u2026 Jose Ecole x y');
   assert.equal(foldChar('\u202f'), ' ');
   assert.equal(foldChar('\u2018'), "'");
   assert.equal(foldChar('Z'), 'Z');
+});
+
+test('an em dash between words breaks them apart once folded; a hyphen still joins', () => {
+  const words = (t: string) => tokenize(foldText(t)).map((x) => x.text);
+  assert.deepEqual(words('She resigned\u2014though the board denies it'), [
+    'She',
+    'resigned',
+    'though',
+    'the',
+    'board',
+    'denies',
+    'it',
+  ]);
+  assert.deepEqual(words('al\u2010Rashid and Smith-Jones'), ['al-Rashid', 'and', 'Smith-Jones']);
 });
 
 test('foldText keeps surrogate pairs as they are (one unit in, one unit out)', () => {

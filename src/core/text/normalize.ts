@@ -8,7 +8,12 @@
 const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u02b9\u0060\u00b4]/;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e]/;
-const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/;
+const DASHES = /[\u2010-\u2013\u2212\ufe63\uff0d]/;
+/**
+ * Em dashes and their kin set a phrase apart, often with no space ("defected—though"): a break
+ * between words, never a hyphen that joins two into one.
+ */
+const BREAKS = /[\u2014\u2015\u2e3a\u2e3b\ufe58]/;
 /** Combining marks left behind by NFD (diacritics). */
 const COMBINING = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+$/;
 
@@ -16,7 +21,7 @@ const cache = new Map<string, string>();
 
 /**
  * Folds one UTF-16 unit to its matching form: white space → ' ', curly quotes → straight,
- * dashes → '-', letters with diacritics → the base letter. Case is kept (the matcher checks case
+ * hyphens and en dashes → '-', em dashes → ' ', letters with diacritics → the base letter. Case is kept (the matcher checks case
  * on the original). Always returns exactly one unit; the ellipsis '…' stays itself.
  */
 export function foldChar(ch: string): string {
@@ -26,7 +31,7 @@ export function foldChar(ch: string): string {
   const hit = cache.get(ch);
   if (hit !== undefined) return hit;
   let out = ch;
-  if (SPACE.test(ch)) out = ' ';
+  if (SPACE.test(ch) || BREAKS.test(ch)) out = ' ';
   else if (SINGLE_QUOTES.test(ch)) out = "'";
   else if (DOUBLE_QUOTES.test(ch)) out = '"';
   else if (DASHES.test(ch)) out = '-';
