@@ -4,6 +4,7 @@
  * cannot make the background read beyond the index or build an unbounded reply.
  */
 import browser from 'webextension-polyfill';
+import { reportsOf } from '../core/index/reports.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import { sourceLabel } from '../core/index/source-label.ts';
 import { createPageMatcher, matchText, type PageMatcher } from '../core/match/page-matcher.ts';
@@ -130,7 +131,19 @@ export function buildCard(index: CorpusIndex, k: 'name' | 'claim', wanted: strin
           .sort((a, b) => a.start - b.start);
         return { outlet: outletOf(index, m.source), text: words, stance: m.stance, bold };
       });
-      return { id: fact.id, label: fact.label, status: fact.status, lines };
+      const { reports, copies } = reportsOf(index, fact);
+      return {
+        id: fact.id,
+        label: fact.label,
+        status: fact.status,
+        lines,
+        sources: new Set(fact.members.map((m) => m.source)).size,
+        reports: reports.agrees + reports.partial + reports.conflicts,
+        copies: copies.map((c) => ({
+          credit: c.credit,
+          outlets: c.sources.map((id) => outletOf(index, id)),
+        })),
+      };
     });
   return facts.length ? { kind: 'claim', facts } : null;
 }

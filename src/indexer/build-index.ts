@@ -8,6 +8,7 @@ import { corpusMentions } from '../core/entities/corpus-mentions.ts';
 import type { GroupedEntity } from '../core/entities/group.ts';
 import { groupMentions } from '../core/entities/group.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
+import { assignOrigins } from '../core/index/origins.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
 import { validateIndex } from '../core/index/validate.ts';
 import { compileSeats } from '../core/lexicon/capitals.ts';
@@ -20,6 +21,7 @@ import {
 } from '../core/lexicon/paraphrases.ts';
 import { compileRoles } from '../core/lexicon/roles.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
+import { findCredits, isGenericCredit } from '../core/text/credits.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
 import { tokenize } from '../core/text/tokens.ts';
 import { analyse } from './nlp.ts';
@@ -78,6 +80,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
         file: a.file,
         outlet: a.meta.outlet,
         ...(a.meta.label ? { label: a.meta.label } : {}),
+        ...creditOf(a.text),
         title: a.meta.title,
         url: a.meta.url,
         published: a.meta.published,
@@ -153,12 +156,15 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   });
   mark = performance.now();
   phase('facts');
+  const origins = assignOrigins(sources, facts);
+  phase('origins');
   const partial = {
     version: INDEX_VERSION,
     generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,
     sources,
     entities,
     facts,
+    origins,
   };
   const matcher = buildMatcherData(partial, paraphrases);
   const roles = rolesOf(facts);
@@ -170,6 +176,13 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   const valid = validateIndex(index);
   phase('validate');
   return valid;
+}
+
+/** The credit an article prints for its copy: a named one before a generic "Agencies". */
+function creditOf(raw: string): { credit?: string } {
+  const credits = findCredits(raw);
+  const credit = credits.find((c) => !isGenericCredit(c.name)) ?? credits[0];
+  return credit ? { credit: credit.name } : {};
 }
 
 /**

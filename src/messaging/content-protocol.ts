@@ -89,7 +89,17 @@ export interface CardLine {
 /** A hover card for a claim: one block per fact the sentence states. */
 export interface ClaimCard {
   kind: 'claim';
-  facts: { id: string; label: string; status: FactStatus; lines: CardLine[] }[];
+  facts: {
+    id: string;
+    label: string;
+    status: FactStatus;
+    lines: CardLine[];
+    /** Distinct sources and distinct reports (sources printing one wire story are one report). */
+    sources?: number;
+    reports?: number;
+    /** The reports several sources print: the credit they give (null: none) and those sources. */
+    copies?: { credit: string | null; outlets: string[] }[];
+  }[];
 }
 
 export type CardData = NameCard | ClaimCard;

@@ -149,6 +149,8 @@ function pageTests(driver: () => Promise<Driver>, setSites: (hosts: string[]) =>
       await page.waitFor(`(${CARD}) && !/Loading/.test(${CARD})`);
       const card = await page.run<string>(CARD);
       assert.match(card, /senior diplomat/, card);
+      // The wire story three seed sources print is one report, and the card says whose copy it is.
+      assert.match(card, /5 sources, 3 reports · Reuters copy: [^·]+, [^·]+, /, card);
       await page.press('Escape');
       await page.waitFor(`(${CARD}) === ''`);
       await page.run(

@@ -139,6 +139,20 @@ async function cardsAndLookup(open: Open, browser: string): Promise<string[]> {
   );
   await factPage.close();
 
+  // Two sources printing one wire report: counted as one report, each row tagged with its credit.
+  const copyPage = await open('?fact=f-russia-draft');
+  await ready(copyPage);
+  assert.deepEqual(await texts(copyPage, '.stance-line'), [
+    '2 agree (1 report: Newswire copy in 2) · 1 contradicts · 1 not reported',
+  ]);
+  assert.deepEqual(await texts(copyPage, '#fact-rows .copy'), ['Newswire copy', 'Newswire copy']);
+  assert.equal(
+    await copyPage.evaluate(() => document.querySelector('#fact-rows .copy')?.getAttribute('title')),
+    'One report printed by several sources: Gulf Courier, Northern Ledger',
+  );
+  assert.deepEqual(await axe(copyPage), [], `${browser}: axe on a fact card with a shared report`);
+  await copyPage.close();
+
   // A name card: every spelling with the outlets using it.
   const namePage = await open('?name=e-fares');
   paints.push(await ready(namePage));

@@ -60,7 +60,7 @@ test('truncated JSON gives one clear error', () => {
 test('a wrong version is refused', () => {
   assert.throws(
     () => validateIndex({ ...sample(), version: 99 }),
-    /index.version: expected version 1 or 2, found 99/,
+    /index.version: expected version 1 to 3, found 99/,
   );
 });
 
@@ -89,10 +89,35 @@ test('non-objects are refused', () => {
   for (const bad of [null, 1, 'x', [], { version: 1 }]) assert.throws(() => validateIndex(bad), IndexError);
 });
 
-test('a version 1 index still validates; an unknown version does not', () => {
+test('version 1 and 2 indexes still validate; an unknown version does not', () => {
   assert.equal(validateIndex({ ...emptyIndex(), version: 1 }).version, 1);
-  assert.equal(validateIndex(emptyIndex()).version, 2);
-  assert.throws(() => validateIndex({ ...emptyIndex(), version: 3 }), IndexError);
+  assert.equal(validateIndex({ ...emptyIndex(), version: 2 }).version, 2);
+  assert.equal(validateIndex(emptyIndex()).version, 3);
+  for (const bad of [0, 4, 2.5, '3'])
+    assert.throws(() => validateIndex({ ...emptyIndex(), version: bad }), IndexError);
+});
+
+test('origins name known sources, and members name known origins', () => {
+  const good = sample();
+  good.origins = [{ id: 'o0', sources: [good.sources[0]!.id], credit: null, shared: 0 }];
+  good.facts[0]!.members[0]!.origin = 'o0';
+  good.sources[0]!.credit = 'Newswire';
+  assert.equal(validateIndex(good).origins?.length, 1);
+  const a = structuredClone(good);
+  a.facts[0]!.members[0]!.origin = 'o9';
+  assert.throws(() => validateIndex(a), /facts\[0\]\.members\[0\]\.origin: unknown origin/);
+  const b = structuredClone(good);
+  b.origins![0]!.sources = ['s99'];
+  assert.throws(() => validateIndex(b), /origins\[0\]\.sources\[0\]: unknown source/);
+  const c = structuredClone(good);
+  (c.origins![0] as { shared: unknown }).shared = -1;
+  assert.throws(() => validateIndex(c), /origins\[0\]\.shared/);
+  const d = structuredClone(good);
+  (d.sources[0] as { credit: unknown }).credit = 7;
+  assert.throws(() => validateIndex(d), /sources\[0\]\.credit/);
+  const e = structuredClone(good);
+  delete e.origins;
+  assert.throws(() => validateIndex(e), /unknown origin/);
 });
 
 test('the matcher channels and people name known entities', () => {

@@ -236,6 +236,24 @@ export class HoverCard {
     out.push(status);
     for (const fact of data.facts) {
       out.push(el(this.doc, 'h2', fact.label));
+      // Sources that print one wire story are one report: say so before their lines agree.
+      if (fact.copies?.length && fact.sources && fact.reports) {
+        const copies = fact.copies.map((c) =>
+          t(
+            'contentCopy',
+            c.credit ? t('contentCopyOf', c.credit) : t('contentCopyShared'),
+            c.outlets.join(', '),
+          ),
+        );
+        const reports = t(
+          fact.reports === 1 ? 'contentReports_one' : 'contentReports_other',
+          fact.sources,
+          fact.reports,
+        );
+        const meta = el(this.doc, 'p', `${reports} \u00b7 ${copies.join(' \u00b7 ')}`);
+        meta.className = 'meta reports';
+        out.push(meta);
+      }
       const list = el(this.doc, 'ul');
       for (const line of fact.lines) {
         const li = el(this.doc, 'li');

@@ -4,6 +4,7 @@
  * set off the part of the sentence that states the fact, and "not reported" rows for the rest.
  */
 import { sourceLabel } from './query.ts';
+import { sharedOrigin } from './reports.ts';
 import type { CorpusIndex, Fact, FactMember, Stance } from './schema.ts';
 
 /** A run of a member sentence: `bold` for a differing value, `span` inside the part that states the fact. */
@@ -21,6 +22,13 @@ export interface FactRow {
   /** Index of the sentence in the source, for opening the reader view at it. */
   sentence: number | null;
   wire: boolean;
+  /**
+   * Set when other sources of the fact print this row's report (one wire story): the report's
+   * credit, or '' when it names none. Null for a report of the source's own.
+   */
+  copy: string | null;
+  /** The report's id in the index's origins (null for an older index or a "not reported" row). */
+  origin: string | null;
   segments: Segment[];
 }
 
@@ -82,6 +90,7 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
     const source = index.sources.find((s) => s.id === id);
     return source ? sourceLabel(source) : id;
   };
+  const credit = new Map((index.origins ?? []).map((o) => [o.id, o.credit]));
   const sourceOrder = new Map(index.sources.map((s, i) => [s.id, i]));
   const reported = [...fact.members]
     .sort(
@@ -95,7 +104,11 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         outlet: outlet(m.source),
         stance: m.stance,
         sentence: m.sentence,
-        wire: m.wire === true,
+        // With origins, a sentence copied but changed ("first" made "second") is no copy: only
+        // a shared origin is. An older index only knows near-verbatim sentences.
+        wire: m.origin === undefined ? m.wire === true : sharedOrigin(fact, m.origin),
+        copy: sharedOrigin(fact, m.origin) ? (credit.get(m.origin as string) ?? '') : null,
+        origin: m.origin ?? null,
         segments: segmentMember(m, bold),
       }),
     );
@@ -109,6 +122,8 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         stance: null,
         sentence: null,
         wire: false,
+        copy: null,
+        origin: null,
         segments: [],
       }),
     );

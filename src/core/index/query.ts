@@ -8,6 +8,7 @@
  */
 import { isParticle, isTitle, tokenKey } from '../entities/name-key.ts';
 import { searchWords, wordMatch } from './query-text.ts';
+import { type FactReports, reportsOf, type SharedReport } from './reports.ts';
 import type { CorpusIndex, Entity, Fact, FactStatus, Source, Stance } from './schema.ts';
 
 /** A fact as lists show it: status, label, how many outlets and how each relates to it. */
@@ -23,6 +24,10 @@ export interface FactSummary {
   outlets: string[];
   /** The ids of the sources reporting it, in index order (same order as `outlets`). */
   sourceIds: string[];
+  /** Distinct reports per stance: sources printing one wire story count once (core/index/reports). */
+  reports: FactReports['reports'];
+  /** The reports several of its sources print, with their credit. */
+  copies: SharedReport[];
 }
 
 /** A name found by the lookup, with the spelling that matched the query. */
@@ -70,6 +75,7 @@ export function summarizeFact(index: CorpusIndex, fact: Fact): FactSummary {
     stances,
     outlets: reporting.map(sourceLabel),
     sourceIds: reporting.map((s) => s.id),
+    ...reportsOf(index, fact),
   };
 }
 

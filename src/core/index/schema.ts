@@ -7,7 +7,7 @@
  */
 
 /** Bumped whenever a field changes meaning or disappears; the loader refuses any other version. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Entity types, as the contract names them. */
 export type EntityType = 'person' | 'place' | 'organization' | 'other';
@@ -29,6 +29,11 @@ export interface Source {
   url?: string | null;
   /** ISO date (YYYY-MM-DD) when known. */
   published?: string | null;
+  /**
+   * Whose copy the article says it carries (index version 3, omitted when it says nothing): a
+   * dateline credit, a sign-off or a photo credit, as printed ("Newswire", "Agencies").
+   */
+  credit?: string;
   /** Cleaned article text as displayed by the reader view (furniture removed, original characters kept). */
   text: string;
   /** Sentence spans in `text`, in order; fact members point at them by index. */
@@ -95,6 +100,23 @@ export interface FactMember {
   values: SlotValue[];
   /** True when the sentence is shared near-verbatim with another source (wire copy): not an independent report. */
   wire?: boolean;
+  /**
+   * The report this member is part of (index version 3): an id in `CorpusIndex.origins`. Members
+   * of one fact with one origin are one report, however many sources print it.
+   */
+  origin?: string;
+}
+
+/**
+ * One report (index version 3): the sources of a copy group (they share near-verbatim sentences),
+ * or one source on its own. `shared` counts the near-verbatim body sentences between its sources.
+ */
+export interface Origin {
+  id: string;
+  sources: string[];
+  /** The credit its sources print (a named one before "Agencies"), else null. */
+  credit: string | null;
+  shared: number;
 }
 
 /** For a conflict: the values each source gives for one slot. */
@@ -196,6 +218,8 @@ export interface CorpusIndex {
   sources: Source[];
   entities: Entity[];
   facts: Fact[];
+  /** The reports the members come from (index version 3; absent in older indexes). */
+  origins?: Origin[];
   matcher: MatcherData;
 }
 

@@ -71,12 +71,15 @@ export function parseIndex(text: string): CorpusIndex {
 /** Validates an already parsed value; returns it typed, or throws one IndexError. */
 export function validateIndex(data: unknown): CorpusIndex {
   need(isObj(data), 'index', 'expected an object');
-  // Version 2 only added optional fields (labels, signature entities, paraphrases): a version 1
-  // index still reads, and matches by wording alone.
+  // Versions 2 and 3 only added optional fields (labels, signature entities, paraphrases; then
+  // credits and origins): an older index still reads, matches by wording alone and counts sources.
   need(
-    data.version === INDEX_VERSION || data.version === 1,
+    typeof data.version === 'number' &&
+      Number.isInteger(data.version) &&
+      data.version >= 1 &&
+      data.version <= INDEX_VERSION,
     'index.version',
-    `expected version 1 or ${INDEX_VERSION}, found ${JSON.stringify(data.version)?.slice(0, 40)}`,
+    `expected version 1 to ${INDEX_VERSION}, found ${JSON.stringify(data.version)?.slice(0, 40)}`,
   );
 
   const sourceIds = new Set<string>();
@@ -93,6 +96,7 @@ export function validateIndex(data: unknown): CorpusIndex {
     str(s, 'title', w, true);
     str(s, 'url', w, true);
     str(s, 'published', w, true);
+    if (s.credit !== undefined) str(s, 'credit', w);
     const text = str(s, 'text', w) as string;
     const sentences = arr(s, 'sentences', w);
     sentences.forEach((sp, j) => {
@@ -100,6 +104,23 @@ export function validateIndex(data: unknown): CorpusIndex {
     });
     sentenceCounts.set(id, sentences.length);
   });
+
+  const originIds = new Set<string>();
+  if (data.origins !== undefined)
+    arr(data, 'origins', 'index').forEach((o, i) => {
+      const w = `origins[${i}]`;
+      need(isObj(o), w, 'expected an object');
+      const id = str(o, 'id', w) as string;
+      need(!originIds.has(id), `${w}.id`, `duplicate id ${JSON.stringify(id)}`);
+      originIds.add(id);
+      const members = arr(o, 'sources', w);
+      need(members.length > 0, `${w}.sources`, 'an origin needs at least one source');
+      members.forEach((sid, k) => {
+        need(sourceIds.has(sid as string), `${w}.sources[${k}]`, `unknown source ${JSON.stringify(sid)}`);
+      });
+      str(o, 'credit', w, true);
+      int(o.shared, `${w}.shared`);
+    });
 
   const entityIds = new Set<string>();
   arr(data, 'entities', 'index').forEach((e, i) => {
@@ -144,6 +165,12 @@ export function validateIndex(data: unknown): CorpusIndex {
       need(STANCES.has(m.stance as string), `${mw}.stance`, 'expected agrees | partial | conflicts');
       int(m.sentence, `${mw}.sentence`, 0, Math.max(0, (sentenceCounts.get(source) ?? 0) - 1));
       span(m.span, `${mw}.span`, text.length);
+      if (m.origin !== undefined)
+        need(
+          originIds.has(m.origin as string),
+          `${mw}.origin`,
+          `unknown origin ${JSON.stringify(m.origin)?.slice(0, 40)}`,
+        );
       arr(m, 'values', mw).forEach((v, k) => {
         const vw = `${mw}.values[${k}]`;
         need(isObj(v), vw, 'expected an object');

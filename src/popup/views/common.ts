@@ -2,7 +2,7 @@
  * Pieces shared by the popup's views: the status badge, the "2 agree · 1 contradicts" line, and
  * the fact list item that opens a fact card.
  */
-import type { FactStatus } from '../../core/index/schema.ts';
+import type { FactStatus, Stance } from '../../core/index/schema.ts';
 import type { PageFact } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
@@ -25,17 +25,45 @@ export function statusBadge(status: FactStatus): HTMLElement {
   );
 }
 
-/** The claim-card grammar: "3 agree · 1 in part · 1 contradicts" (zero counts left out). */
+/**
+ * The claim-card grammar: "3 agree · 1 in part · 1 contradicts" (zero counts left out). Where
+ * sources print one wire story, each count says how many reports stand behind it: "3 agree
+ * (1 report: Newswire copy in 3) · 2 contradict (2 independent reports)".
+ */
 export function stanceLine(fact: PageFact, notReported?: number): string {
   const parts: string[] = [];
   // One outlet: its name says more than "1 agrees".
   if (fact.sources === 1 && fact.sourceIds[0] && !notReported)
     return t('popupOnlyOutlet', sourceName(fact.sourceIds[0]));
-  if (fact.stances.agrees) parts.push(tn('popupStanceAgree', fact.stances.agrees));
-  if (fact.stances.partial) parts.push(tn('popupStancePartial', fact.stances.partial));
-  if (fact.stances.conflicts) parts.push(tn('popupStanceConflict', fact.stances.conflicts));
+  const copies = fact.copies ?? [];
+  const count = (stance: Stance, key: string) => {
+    const n = fact.stances[stance];
+    if (!n) return;
+    const line = tn(key, n);
+    const reports = fact.reports?.[stance] ?? n;
+    const shared = copies.filter((c) => c.stance === stance);
+    if (shared.length)
+      parts.push(
+        t(
+          'popupStanceReports',
+          line,
+          tn('popupReports', reports),
+          shared.map((c) => t('popupCopyIn', copyName(c.credit), c.sources.length)).join(', '),
+        ),
+      );
+    else if (copies.length && n > 1) parts.push(t('popupStanceIndependent', line, tn('popupIndependent', n)));
+    else parts.push(line);
+  };
+  count('agrees', 'popupStanceAgree');
+  count('partial', 'popupStancePartial');
+  count('conflicts', 'popupStanceConflict');
   if (notReported) parts.push(tn('popupStanceNotReported', notReported));
   return parts.join(' · ');
+}
+
+/** A shared report's name: "Newswire copy", or "shared copy" when its sources credit no one. */
+export function copyName(credit: string | null): string {
+  return credit ? t('popupCopyOf', credit) : t('popupCopyShared');
 }
 
 /** A fact in a list: badge, the text (the page's own words where given), stances, outlets. */

@@ -8,7 +8,7 @@ import type { FactCard, FactRow } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { sourceDetail, sourceName } from '../source-names.ts';
-import { section, stanceLine, statusBadge, typeLabel } from './common.ts';
+import { copyName, section, stanceLine, statusBadge, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
 
 const STANCE_KEY: Record<Stance, string> = {
@@ -26,14 +26,30 @@ function quote(row: FactRow): HTMLElement {
   return q;
 }
 
-function rowView(row: FactRow, nav: Nav): HTMLElement {
+/**
+ * The row's report tag: "Newswire copy" when other sources of the fact print the same report (its
+ * title lists them), "wire copy" for a near-verbatim sentence in an index that knows no origins.
+ */
+function copyTag(row: FactRow, rows: readonly FactRow[]): HTMLElement | null {
+  if (row.copy !== null && row.copy !== undefined) {
+    const same = rows.filter((r) => r.origin === row.origin).map((r) => sourceName(r.source));
+    return h(
+      'span',
+      { class: 'wire copy', title: t('popupCopyTitle', [...new Set(same)].join(', ')) },
+      copyName(row.copy || null),
+    );
+  }
+  return row.wire ? h('span', { class: 'wire', title: t('popupWireTitle') }, t('popupWire')) : null;
+}
+
+function rowView(row: FactRow, rows: readonly FactRow[], nav: Nav): HTMLElement {
   const stance = row.stance ? t(STANCE_KEY[row.stance]) : t('popupRowNotReported');
   const head = h(
     'div',
     { class: 'row-head' },
     h('span', { class: 'outlet', title: sourceDetail(row.source) }, sourceName(row.source)),
     h('span', { class: `stance stance-${row.stance ?? 'none'}` }, stance),
-    row.wire ? h('span', { class: 'wire', title: t('popupWireTitle') }, t('popupWire')) : null,
+    copyTag(row, rows),
   );
   if (row.stance === null) return h('li', { class: 'row row-missing', 'data-source': row.source }, head);
   return h(
@@ -68,7 +84,7 @@ export function renderFactCard(card: FactCard, nav: Nav, onPage: boolean): HTMLE
     section(
       'rows',
       t('popupFactRowsHeading'),
-      h('ol', { class: 'rows', id: 'fact-rows' }, ...card.rows.map((r) => rowView(r, nav))),
+      h('ol', { class: 'rows', id: 'fact-rows' }, ...card.rows.map((r) => rowView(r, card.rows, nav))),
     ),
   );
   if (card.entities.length) {
