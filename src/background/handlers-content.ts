@@ -129,7 +129,17 @@ export function buildCard(index: CorpusIndex, k: 'name' | 'claim', wanted: strin
           .map((v) => ({ start: v.start - base, end: v.end - base }))
           .filter((b) => b.start >= 0 && b.end <= words.length && b.end > b.start)
           .sort((a, b) => a.start - b.start);
-        return { outlet: outletOf(index, m.source), text: words, stance: m.stance, bold };
+        const who = [
+          ...(m.attribution ? [m.attribution] : []),
+          ...(m.values ?? []).filter((v) => v.attribution).map((v) => `${v.text} \u2014 ${v.attribution}`),
+        ].join('; ');
+        return {
+          outlet: outletOf(index, m.source),
+          text: words,
+          stance: m.stance,
+          bold,
+          ...(who ? { attribution: who } : {}),
+        };
       });
       const { reports, copies } = reportsOf(index, fact);
       return {

@@ -7,6 +7,7 @@
 import { corpusMentions } from '../core/entities/corpus-mentions.ts';
 import type { GroupedEntity } from '../core/entities/group.ts';
 import { groupMentions } from '../core/entities/group.ts';
+import { attributeMembers } from '../core/index/attributions.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { assignOrigins } from '../core/index/origins.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
@@ -157,7 +158,8 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   mark = performance.now();
   phase('facts');
   const origins = assignOrigins(sources, facts);
-  phase('origins');
+  attributeMembers(facts);
+  phase('origins + attributions');
   const partial = {
     version: INDEX_VERSION,
     generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,

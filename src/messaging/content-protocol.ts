@@ -84,6 +84,8 @@ export interface CardLine {
   text: string;
   stance: string;
   bold: { start: number; end: number }[];
+  /** Whom the source attributes it to, and each value it attributes to someone else ("10,000 — <agency>"). */
+  attribution?: string;
 }
 
 /** A hover card for a claim: one block per fact the sentence states. */

@@ -153,6 +153,16 @@ function pageTests(driver: () => Promise<Driver>, setSites: (hosts: string[]) =>
       assert.match(card, /5 sources, 3 reports · Reuters copy: [^·]+, [^·]+, /, card);
       await page.press('Escape');
       await page.waitFor(`(${CARD}) === ''`);
+      // The death toll: each source's line says whom it attributes its figure to.
+      await page.run(
+        `document.querySelector('#p-toll mark[data-crossread-kind="claim"][tabindex]').focus(), 0`,
+      );
+      await page.waitFor(`(${CARD}) && !/Loading/.test(${CARD})`);
+      const toll = await page.run<string>(CARD);
+      assert.match(toll, /\(according to Al Assad’s opponents\): /, toll);
+      assert.match(toll, /\(according to Opposition groups; more than 10,000 — the United Nations\): /, toll);
+      await page.press('Escape');
+      await page.waitFor(`(${CARD}) === ''`);
       await page.run(
         `[...document.querySelectorAll('#p-lead mark[data-crossread-kind="name"][tabindex]')].find((m) => m.textContent === 'Nawaf al-Fares').focus(), 0`,
       );

@@ -102,6 +102,10 @@ async function cardsAndLookup(open: Open, browser: string): Promise<string[]> {
     'just under 13,000',
     'more than 15,000',
   ]);
+  assert.deepEqual(await texts(factPage, '#fact-rows .attribution'), [
+    'According to Activists',
+    'According to Opposition groups',
+  ]);
   assert.deepEqual(await texts(factPage, '#fact-rows .stance'), [
     'Agrees',
     'Reports it differently',

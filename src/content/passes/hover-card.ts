@@ -257,7 +257,14 @@ export class HoverCard {
       const list = el(this.doc, 'ul');
       for (const line of fact.lines) {
         const li = el(this.doc, 'li');
-        const outlet = el(this.doc, 'span', `${line.outlet}: `);
+        // Whom the source credits with it is part of who says it: "Outlet (per <who>): …".
+        const outlet = el(
+          this.doc,
+          'span',
+          line.attribution
+            ? `${line.outlet} (${t('contentAttributedTo', line.attribution)}): `
+            : `${line.outlet}: `,
+        );
         outlet.className = 'outlet';
         li.append(outlet);
         let at = 0;

@@ -29,6 +29,12 @@ export interface FactRow {
   copy: string | null;
   /** The report's id in the index's origins (null for an older index or a "not reported" row). */
   origin: string | null;
+  /**
+   * Whom the source attributes the fact to (null: the outlet states it itself), then each value it
+   * attributes to someone else, as "value — who" ("more than 10,000 — <agency>").
+   */
+  attribution: string | null;
+  valueAttributions: string[];
   segments: Segment[];
 }
 
@@ -109,6 +115,10 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         wire: m.origin === undefined ? m.wire === true : sharedOrigin(fact, m.origin),
         copy: sharedOrigin(fact, m.origin) ? (credit.get(m.origin as string) ?? '') : null,
         origin: m.origin ?? null,
+        attribution: m.attribution ?? null,
+        valueAttributions: m.values
+          .filter((v) => v.attribution)
+          .map((v) => `${v.text} \u2014 ${v.attribution}`),
         segments: segmentMember(m, bold),
       }),
     );
@@ -124,6 +134,8 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         wire: false,
         copy: null,
         origin: null,
+        attribution: null,
+        valueAttributions: [],
         segments: [],
       }),
     );

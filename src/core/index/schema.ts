@@ -84,6 +84,11 @@ export interface SlotValue {
   predicate?: string;
   /** For quotes: the attributed speaker as printed, when the sentence names one. */
   speaker?: string;
+  /**
+   * Whom the sentence attributes this value to, when that is not the member's own attribution
+   * (index version 3): "…say more than 15,000 …, while <agency> has put the toll at 10,000".
+   */
+  attribution?: string;
 }
 
 export interface FactMember {
@@ -105,6 +110,11 @@ export interface FactMember {
    * of one fact with one origin are one report, however many sources print it.
    */
   origin?: string;
+  /**
+   * Whom the source says the fact comes from, as printed ("the foreign ministry", "Opposition
+   * groups"), or null where the outlet states it itself (index version 3).
+   */
+  attribution?: string | null;
 }
 
 /**

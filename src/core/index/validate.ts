@@ -165,6 +165,7 @@ export function validateIndex(data: unknown): CorpusIndex {
       need(STANCES.has(m.stance as string), `${mw}.stance`, 'expected agrees | partial | conflicts');
       int(m.sentence, `${mw}.sentence`, 0, Math.max(0, (sentenceCounts.get(source) ?? 0) - 1));
       span(m.span, `${mw}.span`, text.length);
+      str(m, 'attribution', mw, true);
       if (m.origin !== undefined)
         need(
           originIds.has(m.origin as string),
@@ -177,6 +178,7 @@ export function validateIndex(data: unknown): CorpusIndex {
         str(v, 'kind', vw);
         str(v, 'text', vw);
         str(v, 'value', vw);
+        str(v, 'attribution', vw, true);
         span(v, vw, text.length);
       });
     });

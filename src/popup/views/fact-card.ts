@@ -42,6 +42,14 @@ function copyTag(row: FactRow, rows: readonly FactRow[]): HTMLElement | null {
   return row.wire ? h('span', { class: 'wire', title: t('popupWireTitle') }, t('popupWire')) : null;
 }
 
+/** "According to <who>; <value> — <who>": whom the source says the fact (and each value) comes from. */
+function attributionLine(row: FactRow): HTMLElement | null {
+  const parts = [...(row.attribution ? [row.attribution] : []), ...(row.valueAttributions ?? [])];
+  return parts.length
+    ? h('p', { class: 'attribution meta' }, t('popupAttributedTo', parts.join('; ')))
+    : null;
+}
+
 function rowView(row: FactRow, rows: readonly FactRow[], nav: Nav): HTMLElement {
   const stance = row.stance ? t(STANCE_KEY[row.stance]) : t('popupRowNotReported');
   const head = h(
@@ -57,6 +65,7 @@ function rowView(row: FactRow, rows: readonly FactRow[], nav: Nav): HTMLElement 
     { class: `row row-${row.stance}`, 'data-source': row.source },
     head,
     quote(row),
+    attributionLine(row),
     button(
       { class: 'link read-source' },
       () => nav.openSource(row.source, row.sentence ?? undefined),
