@@ -11,6 +11,7 @@ import { attributeMembers } from '../core/index/attributions.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { assignOrigins } from '../core/index/origins.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
+import { sourceTime, timelineOf } from '../core/index/timeline.ts';
 import { validateIndex } from '../core/index/validate.ts';
 import { compileSeats } from '../core/lexicon/capitals.ts';
 import {
@@ -61,6 +62,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   };
   const prepared: Prepared[] = articles.map((a, i) => {
     const clean = cleanArticle(a.text);
+    const time = sourceTime(a.meta.published, a.text);
     const sentences: Prepared['sentences'] = [];
     for (const p of clean.paragraphs) {
       const para = clean.text.slice(p.start, p.end);
@@ -82,6 +84,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
         outlet: a.meta.outlet,
         ...(a.meta.label ? { label: a.meta.label } : {}),
         ...creditOf(a.text),
+        ...(time ? { time } : {}),
         title: a.meta.title,
         url: a.meta.url,
         published: a.meta.published,
@@ -90,7 +93,8 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
           s.caption ? { start: s.start, end: s.end, caption: true } : { start: s.start, end: s.end },
         ),
       },
-      published: a.meta.published,
+      // Day words resolve against when the source reported, from metadata or its own date stamp.
+      published: time,
       sentences,
       headlines: clean.headlines,
     };
@@ -159,7 +163,16 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   phase('facts');
   const origins = assignOrigins(sources, facts);
   attributeMembers(facts);
-  phase('origins + attributions');
+  const timeOf = new Map(sources.map((s) => [s.id, s.time ?? null]));
+  for (const fact of facts) {
+    for (const m of fact.members) {
+      const day = m.values.find((v) => v.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v.value));
+      if (day) m.when = day.value;
+    }
+    const timeline = timelineOf(fact, timeOf);
+    if (timeline) fact.timeline = timeline;
+  }
+  phase('origins, attributions, times');
   const partial = {
     version: INDEX_VERSION,
     generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,

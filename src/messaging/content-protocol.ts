@@ -101,6 +101,8 @@ export interface ClaimCard {
     reports?: number;
     /** The reports several sources print: the credit they give (null: none) and those sources. */
     copies?: { credit: string | null; outlets: string[] }[];
+    /** How its values followed each other in reports made at different times. */
+    timeline?: { kind: 'updated' | 'timeline'; steps: { text: string; time: string; outlets: string[] }[] };
   }[];
 }
 

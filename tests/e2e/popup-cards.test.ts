@@ -102,6 +102,9 @@ async function cardsAndLookup(open: Open, browser: string): Promise<string[]> {
     'just under 13,000',
     'more than 15,000',
   ]);
+  assert.deepEqual(await texts(factPage, '.timeline'), [
+    'Changed over time: more than 15,000 (Capital Times, 2012-07-11) → just under 13,000 (Gulf Courier, 2012-07-12)',
+  ]);
   assert.deepEqual(await texts(factPage, '#fact-rows .attribution'), [
     'According to Activists',
     'According to Opposition groups',

@@ -118,6 +118,19 @@ test('origins name known sources, and members name known origins', () => {
   const e = structuredClone(good);
   delete e.origins;
   assert.throws(() => validateIndex(e), /unknown origin/);
+  const f = structuredClone(good);
+  (f.sources[0] as { time: unknown }).time = 'yesterday';
+  assert.throws(() => validateIndex(f), /sources\[0\]\.time: expected YYYY-MM-DD/);
+  const g = structuredClone(good);
+  g.facts[0]!.timeline = { kind: 'later' as 'updated', key: 'number', steps: [] };
+  assert.throws(() => validateIndex(g), /facts\[0\]\.timeline\.kind/);
+  const k = structuredClone(good);
+  k.facts[0]!.timeline = {
+    kind: 'updated',
+    key: 'number',
+    steps: [{ time: '2031-01-01', text: '4', value: '4', sources: ['s9'] }],
+  };
+  assert.throws(() => validateIndex(k), /timeline\.steps\[0\]\.sources\[0\]: unknown source/);
 });
 
 test('the matcher channels and people name known entities', () => {

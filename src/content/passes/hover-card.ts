@@ -254,6 +254,13 @@ export class HoverCard {
         meta.className = 'meta reports';
         out.push(meta);
       }
+      if (fact.timeline?.steps.length) {
+        const steps = fact.timeline.steps.map((st) => `${st.text} (${st.outlets.join(', ')}, ${st.time})`);
+        const key = fact.timeline.kind === 'updated' ? 'contentTimelineUpdated' : 'contentTimeline';
+        const line = el(this.doc, 'p', t(key, steps.join(' \u2192 ')));
+        line.className = 'meta timeline';
+        out.push(line);
+      }
       const list = el(this.doc, 'ul');
       for (const line of fact.lines) {
         const li = el(this.doc, 'li');

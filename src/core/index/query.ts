@@ -10,6 +10,7 @@ import { isParticle, isTitle, tokenKey } from '../entities/name-key.ts';
 import { searchWords, wordMatch } from './query-text.ts';
 import { type FactReports, reportsOf, type SharedReport } from './reports.ts';
 import type { CorpusIndex, Entity, Fact, FactStatus, Source, Stance } from './schema.ts';
+import type { Timeline } from './timeline.ts';
 
 /** A fact as lists show it: status, label, how many outlets and how each relates to it. */
 export interface FactSummary {
@@ -28,6 +29,10 @@ export interface FactSummary {
   reports: FactReports['reports'];
   /** The reports several of its sources print, with their credit. */
   copies: SharedReport[];
+  /** How its values changed from report to report, when its sources' times say so. */
+  timeline: Timeline | null;
+  /** Reporting sources whose time is unknown (no publication date, no date stamp). */
+  undated: number;
 }
 
 /** A name found by the lookup, with the spelling that matched the query. */
@@ -76,6 +81,8 @@ export function summarizeFact(index: CorpusIndex, fact: Fact): FactSummary {
     outlets: reporting.map(sourceLabel),
     sourceIds: reporting.map((s) => s.id),
     ...reportsOf(index, fact),
+    timeline: fact.timeline ?? null,
+    undated: reporting.filter((s) => !s.time).length,
   };
 }
 

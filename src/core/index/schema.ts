@@ -15,6 +15,8 @@ export type EntityType = 'person' | 'place' | 'organization' | 'other';
 /** How the corpus reports a fact overall. */
 export type FactStatus = 'corroborated' | 'conflict' | 'single';
 
+import type { Timeline } from './timeline.ts';
+
 /** How one source's sentence relates to the fact. */
 export type Stance = 'agrees' | 'partial' | 'conflicts';
 
@@ -34,6 +36,11 @@ export interface Source {
    * dateline credit, a sign-off or a photo credit, as printed ("Newswire", "Agencies").
    */
   credit?: string;
+  /**
+   * When it reported (index version 3, omitted when unknown): `published`, else a date stamp the
+   * article prints ("Published: May 6, 2031"). Never guessed from dates inside the story.
+   */
+  time?: string;
   /** Cleaned article text as displayed by the reader view (furniture removed, original characters kept). */
   text: string;
   /** Sentence spans in `text`, in order; fact members point at them by index. */
@@ -115,6 +122,11 @@ export interface FactMember {
    * groups"), or null where the outlet states it itself (index version 3).
    */
   attribution?: string | null;
+  /**
+   * The day the member reports about, as an ISO date (index version 3, omitted when the text
+   * gives none or it cannot be placed): "on Tuesday", "last night", read against its source's time.
+   */
+  when?: string;
 }
 
 /**
@@ -145,6 +157,12 @@ export interface Fact {
   members: FactMember[];
   /** Value-level differences between sources (empty unless status is conflict). */
   differences: Difference[];
+  /**
+   * Index version 3, present only when the differing values follow each other in time (every
+   * source's time known, each group of agreeing sources reporting before the next):
+   * `updated` for a count that rose, `timeline` for any other change (core/index/timeline.ts).
+   */
+  timeline?: Timeline;
 }
 
 /**

@@ -97,6 +97,12 @@ export function validateIndex(data: unknown): CorpusIndex {
     str(s, 'url', w, true);
     str(s, 'published', w, true);
     if (s.credit !== undefined) str(s, 'credit', w);
+    if (s.time !== undefined)
+      need(
+        typeof s.time === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.time),
+        `${w}.time`,
+        'expected YYYY-MM-DD',
+      );
     const text = str(s, 'text', w) as string;
     const sentences = arr(s, 'sentences', w);
     sentences.forEach((sp, j) => {
@@ -166,6 +172,12 @@ export function validateIndex(data: unknown): CorpusIndex {
       int(m.sentence, `${mw}.sentence`, 0, Math.max(0, (sentenceCounts.get(source) ?? 0) - 1));
       span(m.span, `${mw}.span`, text.length);
       str(m, 'attribution', mw, true);
+      if (m.when !== undefined)
+        need(
+          typeof m.when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.when),
+          `${mw}.when`,
+          'expected YYYY-MM-DD',
+        );
       if (m.origin !== undefined)
         need(
           originIds.has(m.origin as string),
@@ -182,6 +194,26 @@ export function validateIndex(data: unknown): CorpusIndex {
         span(v, vw, text.length);
       });
     });
+    if (f.timeline !== undefined) {
+      const tw = `${w}.timeline`;
+      need(isObj(f.timeline), tw, 'expected an object');
+      need(
+        f.timeline.kind === 'updated' || f.timeline.kind === 'timeline',
+        `${tw}.kind`,
+        'expected updated | timeline',
+      );
+      str(f.timeline, 'key', tw);
+      arr(f.timeline, 'steps', tw).forEach((st, k) => {
+        const sw = `${tw}.steps[${k}]`;
+        need(isObj(st), sw, 'expected an object');
+        str(st, 'time', sw);
+        str(st, 'text', sw);
+        str(st, 'value', sw);
+        arr(st, 'sources', sw).forEach((sid, n) => {
+          need(sourceIds.has(sid as string), `${sw}.sources[${n}]`, 'unknown source');
+        });
+      });
+    }
     arr(f, 'differences', w).forEach((d, k) => {
       const dw = `${w}.differences[${k}]`;
       need(isObj(d), dw, 'expected an object');

@@ -6,7 +6,7 @@
 import type { Stance } from '../../core/index/schema.ts';
 import type { FactCard, FactRow } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { t, tn } from '../i18n.ts';
 import { sourceDetail, sourceName } from '../source-names.ts';
 import { copyName, section, stanceLine, statusBadge, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
@@ -74,6 +74,25 @@ function rowView(row: FactRow, rows: readonly FactRow[], nav: Nav): HTMLElement 
   );
 }
 
+/**
+ * How the values followed each other in time ("Updated: 40 (A, 2031-03-01) → 55 (B, 2031-03-02)"),
+ * or, for a conflict whose sources' times are unknown, that saying so is all that can be said.
+ */
+function timeLine(card: FactCard): HTMLElement | null {
+  const { timeline, undated, status } = card.fact;
+  if (timeline) {
+    const steps = timeline.steps.map((s) => `${s.text} (${s.sources.map(sourceName).join(', ')}, ${s.time})`);
+    return h(
+      'p',
+      { class: `meta timeline timeline-${timeline.kind}` },
+      t(timeline.kind === 'updated' ? 'popupTimelineUpdated' : 'popupTimeline', steps.join(' \u2192 ')),
+    );
+  }
+  if (status === 'conflict' && undated > 0)
+    return h('p', { class: 'meta timeline timeline-unknown' }, tn('popupUndated', undated));
+  return null;
+}
+
 /** Renders a fact card. */
 export function renderFactCard(card: FactCard, nav: Nav, onPage: boolean): HTMLElement {
   const missing = card.rows.filter((r) => r.stance === null).length;
@@ -83,6 +102,7 @@ export function renderFactCard(card: FactCard, nav: Nav, onPage: boolean): HTMLE
     h('div', { class: 'card-kicker' }, statusBadge(card.fact.status)),
     h('h1', { class: 'card-title', tabindex: -1 }, card.fact.label),
     h('p', { class: 'meta stance-line' }, stanceLine(card.fact, missing)),
+    timeLine(card),
     onPage && nav.hasPage
       ? button(
           { class: 'secondary', id: 'show-on-page' },
