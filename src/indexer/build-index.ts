@@ -162,7 +162,9 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   mark = performance.now();
   phase('facts');
   const origins = assignOrigins(sources, facts);
+  phase('origins');
   attributeMembers(facts);
+  phase('attributions');
   const timeOf = new Map(sources.map((s) => [s.id, s.time ?? null]));
   for (const fact of facts) {
     for (const m of fact.members) {
@@ -172,7 +174,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
     const timeline = timelineOf(fact, timeOf);
     if (timeline) fact.timeline = timeline;
   }
-  phase('origins, attributions, times');
+  phase('times');
   const partial = {
     version: INDEX_VERSION,
     generator: `crossread indexer: ${sources.length} sources, ${entities.length} entities, ${facts.length} facts`,

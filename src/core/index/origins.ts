@@ -227,13 +227,14 @@ export function assignOrigins(sources: readonly Source[], facts: readonly Fact[]
     const named = ids.map((id) => sources[order.get(id)!]!.credit).filter((c): c is string => !!c);
     return named.find((c) => !isGenericCredit(c)) ?? named[0] ?? null;
   };
-  const shared = (ids: readonly string[]) =>
-    pairs.filter((p) => ids.includes(p.a) && ids.includes(p.b)).reduce((n, p) => n + p.shared, 0);
+  // Near-verbatim sentences per group, in one pass over the pairs.
+  const sharedIn = new Map<string, number>();
+  for (const p of pairs) sharedIn.set(groupOf(p.a), (sharedIn.get(groupOf(p.a)) ?? 0) + p.shared);
   for (const [root, ids] of [...groups].sort((x, y) => order.get(x[0])! - order.get(y[0])!)) {
     if (!used.has(root)) continue;
     const id = `o${origins.length}`;
     groupId.set(root, id);
-    origins.push({ id, sources: ids, credit: credited(ids), shared: shared(ids) });
+    origins.push({ id, sources: ids, credit: credited(ids), shared: sharedIn.get(root) ?? 0 });
   }
   const ownId = new Map<string, string>();
   for (const fact of facts) for (const m of fact.members) if (!carried.has(m)) ownId.set(m.source, '');
