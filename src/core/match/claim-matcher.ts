@@ -7,14 +7,12 @@
  *   2. content: enough of the fact's own content words (names left out: a name alone is no claim),
  *      or a claim slot of the same kind (a death toll, a rank, a channel) next to shared words.
  *
- * A linked sentence's status is then decided by what THIS page says: a slot value that differs
- * from every source's value for the same slot (15,000 vs 13,000 dead, "first" vs "second") is a
- * conflict, as is any fact the sources already disagree on (DESIGN.md, data-crossread-status).
+ * A linked sentence's status is then decided by what THIS page says (page-status.ts).
  */
 import { apartByMood, type Moods, wordMoods } from '../claims/mood.ts';
 import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
-import type { FactStatus, MatcherData, SlotValue } from '../index/schema.ts';
+import type { FactStatus, MatcherData } from '../index/schema.ts';
 import { clauseLinks } from './clause-links.ts';
 import {
   buildConceptIndex,
@@ -34,6 +32,7 @@ import {
 import { linksTo, type SentenceWork, type Sig, slotsOf, wordsOf } from './lexical-links.ts';
 import type { Span } from './page-sentences.ts';
 import { namedChannel, rankedRoles, recordedChannel } from './page-slots.ts';
+import { statusOnPage } from './page-status.ts';
 import { buildWholeFacts, type WholeFacts, wholeFactLinks } from './whole-fact-links.ts';
 
 /** One linked sentence: its span, the facts it states, and their combined status. */
@@ -254,7 +253,7 @@ export function matchSentence(
   let worst: FactStatus = 'corroborated';
   ids.sort();
   for (const id of ids) {
-    const status = statusOnPage(matcher, id, slots);
+    const status = statusOnPage(matcher.status.get(id) ?? 'single', matcher.byFact.get(id) ?? [], slots);
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
@@ -318,36 +317,4 @@ function matchLexically(
       }
   }
   return { ids: linked, work };
-}
-
-/**
- * How the page's wording of one fact relates to the corpus: conflict when the corpus already
- * disagrees, or when a page value differs from every source that states the same slot.
- */
-function statusOnPage(matcher: ClaimMatcher, fact: string, pageSlots: readonly SlotValue[]): FactStatus {
-  const corpus = matcher.status.get(fact) ?? 'single';
-  if (corpus === 'conflict') return 'conflict';
-  const members = matcher.byFact.get(fact) ?? [];
-  for (const slot of pageSlots) {
-    if (slot.kind === 'quote' || slot.value === '') continue;
-    const key = slotKey(slot);
-    // A day compares only with a day of its kind: "yesterday" on a page without a date is no
-    // weekday, and says nothing against "on Wednesday".
-    const kind = key === 'date:day' ? dayKind(slot.value) : 'any';
-    if (kind === null) continue;
-    const values = members.flatMap((m) =>
-      m.slots
-        .filter((s) => s.key === key && (kind === 'any' || dayKind(s.value) === kind))
-        .map((s) => s.value),
-    );
-    if (values.length > 0 && !values.includes(slot.value)) return 'conflict';
-  }
-  return corpus;
-}
-
-/** The kind of a day value: a weekday, a calendar date, or null for a day relative to an unknown date. */
-function dayKind(value: string): 'weekday' | 'date' | null {
-  if (value.startsWith('weekday:')) return 'weekday';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'date';
-  return null;
 }
