@@ -2,6 +2,7 @@
  * The hover card's data, from the index: textual data only (the content script renders it with
  * textContent). No browser API here, so tests build cards from any index.
  */
+import { memberAttributions } from '../core/index/attributions.ts';
 import { reportsOf } from '../core/index/reports.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import { sourceLabel } from '../core/index/source-label.ts';
@@ -22,14 +23,14 @@ export function buildCard(
   wanted: string[],
   unnamed: (n: number) => string = (n) => `Source ${n}`,
 ): CardData | null {
-  const outletOf = (i: CorpusIndex, source: string) => sourceOutlet(i, source, unnamed);
+  const outletOf = (source: string) => sourceOutlet(index, source, unnamed);
   if (k === 'name') {
     const entity = index.entities.find((e) => e.id === wanted[0]);
     if (!entity) return null;
     const spellings = entity.aliases
       .map((alias) => ({
         text: alias.text,
-        outlets: alias.sources.map((id) => outletOf(index, id)).slice(0, 12),
+        outlets: alias.sources.map((id) => outletOf(id)).slice(0, 12),
       }))
       .sort((a, b) => b.outlets.length - a.outlets.length || a.text.localeCompare(b.text));
     return {
@@ -54,12 +55,9 @@ export function buildCard(
           .map((v) => ({ start: v.start - base, end: v.end - base }))
           .filter((b) => b.start >= 0 && b.end <= words.length && b.end > b.start)
           .sort((a, b) => a.start - b.start);
-        const who = [
-          ...(m.attribution ? [m.attribution] : []),
-          ...(m.values ?? []).filter((v) => v.attribution).map((v) => `${v.text} \u2014 ${v.attribution}`),
-        ].join('; ');
+        const who = memberAttributions(m).join('; ');
         return {
-          outlet: outletOf(index, m.source),
+          outlet: outletOf(m.source),
           text: words,
           stance: m.stance,
           bold,
@@ -76,7 +74,7 @@ export function buildCard(
         reports: reports.agrees + reports.partial + reports.conflicts,
         copies: copies.map((c) => ({
           credit: c.credit,
-          outlets: c.sources.map((id) => outletOf(index, id)),
+          outlets: c.sources.map((id) => outletOf(id)),
         })),
         ...(fact.timeline
           ? {
@@ -85,7 +83,7 @@ export function buildCard(
                 steps: fact.timeline.steps.map((st) => ({
                   text: st.text,
                   time: st.time,
-                  outlets: st.sources.map((id) => outletOf(index, id)),
+                  outlets: st.sources.map((id) => outletOf(id)),
                 })),
               },
             }

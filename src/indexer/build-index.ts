@@ -11,7 +11,7 @@ import { attributeMembers } from '../core/index/attributions.ts';
 import { buildFacts, type FactSentence } from '../core/index/build-facts.ts';
 import { assignOrigins } from '../core/index/origins.ts';
 import { type CorpusIndex, type Fact, INDEX_VERSION, type Source } from '../core/index/schema.ts';
-import { sourceTime, timelineOf } from '../core/index/timeline.ts';
+import { placeInTime, sourceTime } from '../core/index/timeline.ts';
 import { validateIndex } from '../core/index/validate.ts';
 import { compileSeats } from '../core/lexicon/capitals.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../core/lexicon/paraphrases.ts';
 import { compileRoles } from '../core/lexicon/roles.ts';
 import { buildMatcherData } from '../core/match/matcher-data.ts';
-import { findCredits, isGenericCredit } from '../core/text/credits.ts';
+import { findCredits, preferredCredit } from '../core/text/credits.ts';
 import { cleanArticle } from '../core/text/furniture.ts';
 import { tokenize } from '../core/text/tokens.ts';
 import { analyse } from './nlp.ts';
@@ -165,15 +165,7 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
   phase('origins');
   attributeMembers(facts);
   phase('attributions');
-  const timeOf = new Map(sources.map((s) => [s.id, s.time ?? null]));
-  for (const fact of facts) {
-    for (const m of fact.members) {
-      const day = m.values.find((v) => v.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v.value));
-      if (day) m.when = day.value;
-    }
-    const timeline = timelineOf(fact, timeOf);
-    if (timeline) fact.timeline = timeline;
-  }
+  placeInTime(sources, facts);
   phase('times');
   const partial = {
     version: INDEX_VERSION,
@@ -197,9 +189,8 @@ export function buildIndex(articles: readonly RawArticle[], options: BuildOption
 
 /** The credit an article prints for its copy: a named one before a generic "Agencies". */
 function creditOf(raw: string): { credit?: string } {
-  const credits = findCredits(raw);
-  const credit = credits.find((c) => !isGenericCredit(c.name)) ?? credits[0];
-  return credit ? { credit: credit.name } : {};
+  const credit = preferredCredit(findCredits(raw).map((c) => c.name));
+  return credit ? { credit } : {};
 }
 
 /**

@@ -5,7 +5,7 @@
  * 10,000") carries its own, so a sentence with two attributed values keeps both.
  */
 import { attributionOver, attributionsOf } from '../claims/attribution.ts';
-import type { Fact } from './schema.ts';
+import type { Fact, FactMember } from './schema.ts';
 
 export function attributeMembers(facts: readonly Fact[]): void {
   const read = new Map<string, ReturnType<typeof attributionsOf>>();
@@ -25,4 +25,15 @@ export function attributeMembers(facts: readonly Fact[]): void {
         if (who && who !== own) v.attribution = who;
       }
     }
+}
+
+/**
+ * What a reader is told the member comes from: its own attribution, then each value credited to
+ * someone else as "value — who" ("more than 10,000 — <agency>"). Empty where the outlet says it.
+ */
+export function memberAttributions(m: FactMember): string[] {
+  return [
+    ...(m.attribution ? [m.attribution] : []),
+    ...(m.values ?? []).filter((v) => v.attribution).map((v) => `${v.text} \u2014 ${v.attribution}`),
+  ];
 }

@@ -15,7 +15,7 @@
  */
 import { pushTo } from '../collections.ts';
 import { charGrams, fnv1a, gramText, jaccard, overlap } from '../compare/grams.ts';
-import { isGenericCredit } from '../text/credits.ts';
+import { isGenericCredit, preferredCredit } from '../text/credits.ts';
 import type { Fact, FactMember, Origin, Source } from './schema.ts';
 
 /** Sentence char-4-gram Jaccard at which two sentences are one text (the members' `wire` threshold). */
@@ -46,13 +46,24 @@ interface Sent {
   sentence: number;
   text: string;
   shingles: number[];
-  grams?: number[];
 }
 
 const key = (source: string, sentence: number) => `${source}:${sentence}`;
 
+/** A sentence's char grams by "source:sentence", computed once for copy detection and member wording alike. */
+type GramCache = Map<string, number[]>;
+
+function cachedGrams(cache: GramCache, k: string, text: string): number[] {
+  let g = cache.get(k);
+  if (!g) {
+    g = charGrams(text);
+    cache.set(k, g);
+  }
+  return g;
+}
+
 /** The near-verbatim body-sentence pairs across sources, as "source:sentence" keys both ways. */
-function nearVerbatim(sources: readonly Source[]): Map<string, Set<string>> {
+function nearVerbatim(sources: readonly Source[], cache: GramCache = new Map()): Map<string, Set<string>> {
   const sents: Sent[] = [];
   const df = new Map<number, number>();
   sources.forEach((s, si) => {
@@ -79,10 +90,7 @@ function nearVerbatim(sources: readonly Source[]): Map<string, Set<string>> {
   sketches.forEach((sketch, i) => {
     for (const h of sketch) pushTo(postings, h, i);
   });
-  const gramsOf = (x: Sent) => {
-    x.grams ??= charGrams(x.text);
-    return x.grams;
-  };
+  const gramsOf = (x: Sent) => cachedGrams(cache, key(sources[x.source]!.id, x.sentence), x.text);
   const out = new Map<string, Set<string>>();
   const seen = new Set<number>();
   sents.forEach((x, i) => {
@@ -162,7 +170,8 @@ function sameValues(a: Map<string, string>, b: Map<string, string>): boolean {
  * fact's members share, then one per source for what it reports on its own, each in source order.
  */
 export function assignOrigins(sources: readonly Source[], facts: readonly Fact[]): Origin[] {
-  const copies = nearVerbatim(sources);
+  const cache: GramCache = new Map();
+  const copies = nearVerbatim(sources, cache);
   const pairs = copyPairs(sources, copies);
   const order = new Map(sources.map((s, i) => [s.id, i]));
   const parent = new Map(sources.map((s) => [s.id, s.id]));
@@ -182,16 +191,7 @@ export function assignOrigins(sources: readonly Source[], facts: readonly Fact[]
     [...(copies.get(key(m.source, m.sentence)) ?? [])].some(
       (k) => groupOf(k.slice(0, k.indexOf(':'))) === groupOf(m.source),
     );
-  const sentenceGrams = new Map<string, number[]>();
-  const gramsOf = (m: FactMember) => {
-    const k = key(m.source, m.sentence);
-    let g = sentenceGrams.get(k);
-    if (!g) {
-      g = charGrams(m.text);
-      sentenceGrams.set(k, g);
-    }
-    return g;
-  };
+  const gramsOf = (m: FactMember) => cachedGrams(cache, key(m.source, m.sentence), m.text);
   const carried = new Set<FactMember>();
   for (const fact of facts) {
     const ms = fact.members;
@@ -223,10 +223,8 @@ export function assignOrigins(sources: readonly Source[], facts: readonly Fact[]
   for (const m of carried) used.add(groupOf(m.source));
   const origins: Origin[] = [];
   const groupId = new Map<string, string>();
-  const credited = (ids: readonly string[]) => {
-    const named = ids.map((id) => sources[order.get(id)!]!.credit).filter((c): c is string => !!c);
-    return named.find((c) => !isGenericCredit(c)) ?? named[0] ?? null;
-  };
+  const credited = (ids: readonly string[]) =>
+    preferredCredit(ids.map((id) => sources[order.get(id)!]!.credit).filter((c): c is string => !!c));
   // Near-verbatim sentences per group, in one pass over the pairs.
   const sharedIn = new Map<string, number>();
   for (const p of pairs) sharedIn.set(groupOf(p.a), (sharedIn.get(groupOf(p.a)) ?? 0) + p.shared);
@@ -236,10 +234,11 @@ export function assignOrigins(sources: readonly Source[], facts: readonly Fact[]
     groupId.set(root, id);
     origins.push({ id, sources: ids, credit: credited(ids), shared: sharedIn.get(root) ?? 0 });
   }
+  const reportsOwn = new Set<string>();
+  for (const fact of facts) for (const m of fact.members) if (!carried.has(m)) reportsOwn.add(m.source);
   const ownId = new Map<string, string>();
-  for (const fact of facts) for (const m of fact.members) if (!carried.has(m)) ownId.set(m.source, '');
   for (const s of sources) {
-    if (!ownId.has(s.id)) continue;
+    if (!reportsOwn.has(s.id)) continue;
     const id = `o${origins.length}`;
     ownId.set(s.id, id);
     origins.push({ id, sources: [s.id], credit: s.credit ?? null, shared: 0 });

@@ -3,8 +3,10 @@
  * sentence cut into segments so the popup can bold the values that differ between sources and
  * set off the part of the sentence that states the fact, and "not reported" rows for the rest.
  */
+
+import { memberAttributions } from './attributions.ts';
 import { sourceLabel } from './query.ts';
-import { sharedOrigin } from './reports.ts';
+import { reportsOf } from './reports.ts';
 import type { CorpusIndex, Fact, FactMember, Stance } from './schema.ts';
 
 /** A run of a member sentence: `bold` for a differing value, `span` inside the part that states the fact. */
@@ -30,11 +32,10 @@ export interface FactRow {
   /** The report's id in the index's origins (null for an older index or a "not reported" row). */
   origin: string | null;
   /**
-   * Whom the source attributes the fact to (null: the outlet states it itself), then each value it
-   * attributes to someone else, as "value — who" ("more than 10,000 — <agency>").
+   * Whom the source attributes the fact to, then each value it attributes to someone else, as
+   * "value — who" ("more than 10,000 — <agency>"); empty where the outlet states it itself.
    */
-  attribution: string | null;
-  valueAttributions: string[];
+  attributions: string[];
   segments: Segment[];
 }
 
@@ -96,7 +97,8 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
     const source = index.sources.find((s) => s.id === id);
     return source ? sourceLabel(source) : id;
   };
-  const credit = new Map((index.origins ?? []).map((o) => [o.id, o.credit]));
+  // The reports several of the fact's sources print, with their credit.
+  const shared = new Map(reportsOf(index, fact).copies.map((c) => [c.origin, c.credit]));
   const sourceOrder = new Map(index.sources.map((s, i) => [s.id, i]));
   const reported = [...fact.members]
     .sort(
@@ -112,13 +114,10 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         sentence: m.sentence,
         // With origins, a sentence copied but changed ("first" made "second") is no copy: only
         // a shared origin is. An older index only knows near-verbatim sentences.
-        wire: m.origin === undefined ? m.wire === true : sharedOrigin(fact, m.origin),
-        copy: sharedOrigin(fact, m.origin) ? (credit.get(m.origin as string) ?? '') : null,
+        wire: m.origin === undefined ? m.wire === true : shared.has(m.origin),
+        copy: m.origin !== undefined && shared.has(m.origin) ? (shared.get(m.origin) ?? '') : null,
         origin: m.origin ?? null,
-        attribution: m.attribution ?? null,
-        valueAttributions: m.values
-          .filter((v) => v.attribution)
-          .map((v) => `${v.text} \u2014 ${v.attribution}`),
+        attributions: memberAttributions(m),
         segments: segmentMember(m, bold),
       }),
     );
@@ -134,8 +133,7 @@ export function factRows(index: CorpusIndex, fact: Fact): FactRow[] {
         wire: false,
         copy: null,
         origin: null,
-        attribution: null,
-        valueAttributions: [],
+        attributions: [],
         segments: [],
       }),
     );

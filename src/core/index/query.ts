@@ -8,7 +8,7 @@
  */
 import { isParticle, isTitle, tokenKey } from '../entities/name-key.ts';
 import { searchWords, wordMatch } from './query-text.ts';
-import { type FactReports, reportsOf, type SharedReport } from './reports.ts';
+import { type FactReports, reportsOf, SEVERITY, type SharedReport } from './reports.ts';
 import type { CorpusIndex, Entity, Fact, FactStatus, Source, Stance } from './schema.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -45,8 +45,6 @@ export interface EntityMatch {
   /** True when the query matched a spelling only approximately (a spelling the corpus never used). */
   approximate: boolean;
 }
-
-const SEVERITY: Record<Stance, number> = { agrees: 0, partial: 1, conflicts: 2 };
 
 /**
  * How a source is named in lists: its outlet, else its title, else its file (the same order the

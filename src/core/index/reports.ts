@@ -23,7 +23,8 @@ export interface FactReports {
   copies: SharedReport[];
 }
 
-const SEVERITY: Record<Stance, number> = { agrees: 0, partial: 1, conflicts: 2 };
+/** How severe a stance is: a source or report with several members counts by its most severe. */
+export const SEVERITY: Record<Stance, number> = { agrees: 0, partial: 1, conflicts: 2 };
 
 /** The reports behind `fact` (see {@link FactReports}). */
 export function reportsOf(index: Pick<CorpusIndex, 'sources' | 'origins'>, fact: Fact): FactReports {
@@ -54,11 +55,4 @@ export function reportsOf(index: Pick<CorpusIndex, 'sources' | 'origins'>, fact:
   }
   copies.sort((a, b) => (order.get(a.sources[0]!) ?? 0) - (order.get(b.sources[0]!) ?? 0));
   return { reports, copies };
-}
-
-/** The origin of a source's member of `fact` when other sources of the fact print the same report. */
-export function sharedOrigin(fact: Fact, origin: string | undefined): boolean {
-  if (origin === undefined) return false;
-  const sources = new Set(fact.members.filter((m) => m.origin === origin).map((m) => m.source));
-  return sources.size > 1;
 }

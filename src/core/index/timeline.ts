@@ -6,7 +6,7 @@
  * story told as it unfolded: "no comment" then "relieved of his duties"), and a count that only
  * rose from one report to the next is "updated", not contradicted.
  */
-import type { Fact } from './schema.ts';
+import type { Fact, Source } from './schema.ts';
 
 export interface TimelineStep {
   /** ISO date of the earliest report in this step. */
@@ -107,4 +107,20 @@ export function timelineOf(fact: Fact, timeOf: ReadonlyMap<string, string | null
     };
   }
   return null;
+}
+
+/**
+ * Gives each member the day it reports about (`when`: its first date value that resolved to a
+ * day) and each fact its timeline, where its sources' times make one.
+ */
+export function placeInTime(sources: readonly Source[], facts: readonly Fact[]): void {
+  const timeOf = new Map(sources.map((s) => [s.id, s.time ?? null]));
+  for (const fact of facts) {
+    for (const m of fact.members) {
+      const day = m.values.find((v) => v.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v.value));
+      if (day) m.when = day.value;
+    }
+    const timeline = timelineOf(fact, timeOf);
+    if (timeline) fact.timeline = timeline;
+  }
 }

@@ -49,6 +49,11 @@ function int(v: unknown, where: string, min = 0, max = Number.MAX_SAFE_INTEGER):
   return v as number;
 }
 
+/** An ISO day (YYYY-MM-DD): a source's time, the day a member reports about. */
+function day(v: unknown, where: string): void {
+  need(typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), where, 'expected YYYY-MM-DD');
+}
+
 function span(v: unknown, where: string, length: number): void {
   need(isObj(v), where, 'expected {start, end}');
   const start = int(v.start, `${where}.start`, 0, length);
@@ -97,12 +102,7 @@ export function validateIndex(data: unknown): CorpusIndex {
     str(s, 'url', w, true);
     str(s, 'published', w, true);
     if (s.credit !== undefined) str(s, 'credit', w);
-    if (s.time !== undefined)
-      need(
-        typeof s.time === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.time),
-        `${w}.time`,
-        'expected YYYY-MM-DD',
-      );
+    if (s.time !== undefined) day(s.time, `${w}.time`);
     const text = str(s, 'text', w) as string;
     const sentences = arr(s, 'sentences', w);
     sentences.forEach((sp, j) => {
@@ -172,12 +172,7 @@ export function validateIndex(data: unknown): CorpusIndex {
       int(m.sentence, `${mw}.sentence`, 0, Math.max(0, (sentenceCounts.get(source) ?? 0) - 1));
       span(m.span, `${mw}.span`, text.length);
       str(m, 'attribution', mw, true);
-      if (m.when !== undefined)
-        need(
-          typeof m.when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.when),
-          `${mw}.when`,
-          'expected YYYY-MM-DD',
-        );
+      if (m.when !== undefined) day(m.when, `${mw}.when`);
       if (m.origin !== undefined)
         need(
           originIds.has(m.origin as string),

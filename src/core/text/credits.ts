@@ -33,6 +33,11 @@ export function isGenericCredit(name: string): boolean {
   return GENERIC.has(name.toLowerCase());
 }
 
+/** The credit to name a source or report by: the first named one, else a generic one, else null. */
+export function preferredCredit(names: readonly string[]): string | null {
+  return names.find((c) => !isGenericCredit(c)) ?? names[0] ?? null;
+}
+
 /** "NEWSWIRE" → "Newswire"; short acronyms ("AFP") and mixed case stay as printed. */
 function display(name: string): string {
   return name

@@ -44,7 +44,7 @@ function copyTag(row: FactRow, rows: readonly FactRow[]): HTMLElement | null {
 
 /** "According to <who>; <value> — <who>": whom the source says the fact (and each value) comes from. */
 function attributionLine(row: FactRow): HTMLElement | null {
-  const parts = [...(row.attribution ? [row.attribution] : []), ...(row.valueAttributions ?? [])];
+  const parts = row.attributions ?? [];
   return parts.length
     ? h('p', { class: 'attribution meta' }, t('popupAttributedTo', parts.join('; ')))
     : null;
