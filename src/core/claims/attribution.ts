@@ -111,16 +111,9 @@ export function attributionsOf(text: string): Attribution[] {
   found.sort((a, b) => a.at - b.at);
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
-    if (
-      out.some((o) => o.who === f.who) ||
-      (!f.forward &&
-        out.length &&
-        out[out.length - 1]!.end >= text.length &&
-        k > 0 &&
-        found[k - 1]!.forward &&
-        f.at <= found[k - 1]!.from + 1)
-    )
-      continue;
+    if (out.some((o) => o.who === f.who)) continue;
+    // A speaker after an attribution that already runs to the end governs nothing.
+    if (!f.forward && (out[out.length - 1]?.end ?? 0) >= text.length) continue;
     if (f.forward) {
       // Forward to the next attribution that starts a clause of its own, or the end.
       const next = found.slice(k + 1).find((g) => g.forward && g.at > f.from);
