@@ -6,6 +6,7 @@
  * story told as it unfolded: "no comment" then "relieved of his duties"), and a count that only
  * rose from one report to the next is "updated", not contradicted.
  */
+import { fullDates } from '../claims/slot-dates.ts';
 import type { Fact, Source } from './schema.ts';
 
 export interface TimelineStep {
@@ -25,24 +26,15 @@ export interface Timeline {
   steps: TimelineStep[];
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const STAMP = /^\s*(?:first\s+)?(?:published|posted|updated|last\s+updated)\b[\s:,-]*(.{6,60})$/iu;
 /** A stamp is a line of the article's head or foot. */
 const STAMP_LINES = 6;
 
-/** An ISO date from "2031-05-06", "May 6, 2031" or "6 May 2031", else null. */
+/** An ISO date from "2031-05-06", "May 6, 2031" or "6 May 2031" (the claim slots' date reader), else null. */
 export function isoDate(text: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/u.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const md = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/u.exec(text);
-  const dm = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/u.exec(text);
-  const [month, day, year] = md ? [md[1], md[2], md[3]] : dm ? [dm[2], dm[1], dm[3]] : [];
-  if (!month || !day || !year) return null;
-  const m = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
-  const d = Number(day);
-  if (m < 0 || d < 1 || d > 31) return null;
-  return `${year}-${pad(m + 1)}-${pad(d)}`;
+  return fullDates(text).slots.find((d) => /^\d{4}-\d{2}-\d{2}$/u.test(d.value))?.value ?? null;
 }
 
 /** When a source reported: its publication date, else a date stamp the raw article prints, else null. */
@@ -81,8 +73,10 @@ export function timelineOf(fact: Fact, timeOf: ReadonlyMap<string, string | null
     let known = true;
     for (const [source, { values, text }] of bySource) {
       const time = timeOf.get(source) ?? null;
-      if (!time) known = false;
-      if (!time) break;
+      if (!time) {
+        known = false;
+        break;
+      }
       const value = [...new Set(values)].sort().join(' + ');
       const step = steps.get(value);
       if (!step) steps.set(value, { time, text, value, sources: [source], last: time });
