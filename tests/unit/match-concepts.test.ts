@@ -14,6 +14,7 @@ import {
   readConcepts,
   type Sense,
 } from '../../src/core/lexicon/paraphrases.ts';
+import { clauseLinks } from '../../src/core/match/clause-links.ts';
 import { type ConceptIndex, conceptLinks } from '../../src/core/match/concept-links.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
@@ -438,4 +439,117 @@ test('WordNet says how often a word is read in each part of speech', () => {
   } finally {
     wordnet.close();
   }
+});
+
+/** A concept index over hand-made member signatures; a name weighs less than a word, as in a corpus. */
+function conceptIndexOf(sigs: { fact: number; concepts: string[] }[], people: string[]): ConceptIndex {
+  const idf = new Map<string, number>();
+  for (const s of sigs) for (const k of s.concepts) idf.set(k, k.startsWith('#') ? 0.4 : 1.1);
+  const index: ConceptIndex = {
+    sigs: sigs.map((s) => ({
+      ...s,
+      weight: s.concepts.reduce((n, k) => n + (idf.get(k) ?? 0), 0),
+      wordWeight: s.concepts.reduce((n, k) => n + (k.startsWith('#') ? 0 : (idf.get(k) ?? 0)), 0),
+    })),
+    postings: new Map(),
+    idf,
+    paraphrases: {},
+    seats: {},
+    rarest: 1.1,
+    isPerson: (k) => people.includes(k),
+  };
+  index.sigs.forEach((s, i) => {
+    for (const k of s.concepts) index.postings.set(k, [...(index.postings.get(k) ?? []), i]);
+  });
+  return index;
+}
+
+test('a member that is one word about a person links a sentence that says that word of them', () => {
+  const index = conceptIndexOf(
+    [
+      { fact: 0, concepts: ['#berg', 'lutheran'] },
+      { fact: 1, concepts: ['#berg', 'engineer', 'harbor', 'plan'] },
+    ],
+    ['#berg', '#dahl'],
+  );
+  const speakers = new Set(['#berg']);
+  // "Anna Berg, a Lutheran, grew up on the coast."
+  const page = new Set(['#berg', 'lutheran', 'grew', 'coast']);
+  assert.deepEqual(conceptLinks(index, page, { strict: true, speakers }), [0]);
+  assert.deepEqual(
+    conceptLinks(index, page, { strict: true, speakers: new Set() }),
+    [],
+    'a person named only inside a quotation is not who the word is said of',
+  );
+  assert.deepEqual(
+    conceptLinks(index, new Set(['#dahl', 'lutheran', 'grew', 'coast']), {
+      strict: true,
+      speakers: new Set(['#dahl']),
+    }),
+    [],
+    'the word said of someone else',
+  );
+});
+
+test('a sentence that holds every concept of a short member links it, however much more it says', () => {
+  const index = conceptIndexOf(
+    [
+      { fact: 0, concepts: ['#berg', 'resign', 'council'] },
+      { fact: 1, concepts: ['#berg', 'resign', 'council', 'harbor'] },
+      { fact: 2, concepts: ['#dahl', 'end', 'decad', 'fight', 'budget', 'road', 'town', 'futur'] },
+    ],
+    ['#berg', '#dahl'],
+  );
+  // "Anna Berg resigned from the council on Monday, ending a decade of fights over budgets,
+  // schools, roads and the town's future."
+  const page = new Set([
+    '#berg',
+    'resign',
+    'council',
+    'end',
+    'decad',
+    'fight',
+    'budget',
+    'road',
+    'town',
+    'futur',
+  ]);
+  assert.deepEqual(conceptLinks(index, page, { strict: true }), [0]);
+  assert.ok(
+    !conceptLinks(index, new Set(['resign', 'council', 'end', 'decad', 'fight', 'road', 'town']), {
+      strict: true,
+    }).includes(0),
+    'without the name the words alone are anyone’s',
+  );
+});
+
+test('a piece of a sentence that names a person is read with the names in it, not the sentence’s others', () => {
+  const member = (fact: number, name: string, text: string) => ({
+    fact,
+    concepts: [name, ...contentWords(text)],
+  });
+  const index = conceptIndexOf(
+    [
+      member(0, '#dahl', 'belongs to the old fishing elite of the north and its guilds and harbours'),
+      member(1, '#berg', 'the fishing elite backed'),
+      member(2, '#berg', 'praised the school budget'),
+    ],
+    ['#berg', '#dahl'],
+  );
+  const sentence = 'Like Anna Berg, the mayor who resigned, Jon Dahl belongs to the fishing elite.';
+  const at = (name: string, entity: string) => {
+    const start = sentence.indexOf(name);
+    return { start, end: start + name.length, entity };
+  };
+  const named = [at('Anna Berg', 'berg'), at('Jon Dahl', 'dahl')];
+  const entities = new Set(['berg', 'dahl']);
+  const nameWords = new Set(contentWords('Anna Berg Jon Dahl'));
+  assert.ok(
+    clauseLinks(index, sentence, [], entities, nameWords, false, named).includes(0),
+    'read with its own name, the piece states what Dahl is',
+  );
+  assert.ok(
+    !clauseLinks(index, sentence, [], entities, nameWords, false, []).includes(0),
+    'read with both names, the piece about Dahl reads as what the elite did for Berg',
+  );
 });

@@ -13,7 +13,7 @@ import { apartByMood, type Moods, wordMoods } from '../claims/mood.ts';
 import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
 import type { FactStatus, MatcherData } from '../index/schema.ts';
-import { clauseLinks } from './clause-links.ts';
+import { clauseLinks, type NamedSpan } from './clause-links.ts';
 import {
   buildConceptIndex,
   type ConceptIndex,
@@ -199,6 +199,7 @@ export function matchSentence(
   entities: ReadonlySet<string> = new Set(),
   cited: ReadonlySet<string> = new Set(),
   speaking: ReadonlySet<string> = entities,
+  named: readonly NamedSpan[] = [],
 ): { ids: string[]; status: FactStatus } | null {
   const { buf, count } = gramWindows(sentence);
   // Fewer windows than the minimum means fewer distinct grams too.
@@ -242,7 +243,15 @@ export function matchSentence(
             (f) => matcher.factIds[f] as string,
           );
     ids = [...new Set([...ids, ...more, ...whole])];
-    for (const f of clauseLinks(matcher.concepts, sentence, slotsOf(work), entities, nameWords, valuesOnly)) {
+    for (const f of clauseLinks(
+      matcher.concepts,
+      sentence,
+      slotsOf(work),
+      entities,
+      nameWords,
+      valuesOnly,
+      named,
+    )) {
       const id = matcher.factIds[f] as string;
       if (!ids.includes(id)) ids.push(id);
     }

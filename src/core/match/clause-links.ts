@@ -12,6 +12,13 @@ import type { SlotValue } from '../index/schema.ts';
 import { type ConceptIndex, conceptLinks, pageConcepts, valuesOf } from './concept-links.ts';
 import type { Span } from './page-sentences.ts';
 
+/** A name found in the sentence: where (offsets in the sentence) and which entity. */
+export interface NamedSpan {
+  start: number;
+  end: number;
+  entity: string;
+}
+
 /** Facts the pieces of one sentence may add: a dense lede states three or four. */
 const MAX_FACTS = 4;
 /** A piece with fewer content words states nothing of its own. */
@@ -25,6 +32,7 @@ export function clauseLinks(
   entities: ReadonlySet<string>,
   nameWords: ReadonlySet<string>,
   valuesOnly = false,
+  named: readonly NamedSpan[] = [],
 ): number[] {
   const pieces = [...splitClauses(sentence), ...phrases(sentence)];
   if (pieces.length < 2) return [];
@@ -33,7 +41,10 @@ export function clauseLinks(
     const words = contentWords(sentence.slice(c.start, c.end));
     if (words.length < MIN_WORDS) continue;
     const inside = slots.filter((x) => x.start < c.end && x.end > c.start);
-    const page = pageConcepts(index, words, entities, inside.map(slotKey), nameWords, valuesOf(inside));
+    // A piece that names a person is about them; one that names no one, about the sentence's names.
+    const own = named.filter((n) => n.start >= c.start && n.end <= c.end).map((n) => n.entity);
+    const about = own.some((e) => index.isPerson(`#${e}`)) ? own : entities;
+    const page = pageConcepts(index, words, about, inside.map(slotKey), nameWords, valuesOf(inside));
     const best = conceptLinks(index, page, {
       strict: true,
       valuesOnly,

@@ -240,9 +240,14 @@ export function conceptLinks(
         ((words >= 2 && anchors + values >= 1 && share >= WORD_SHARE) ||
           // no shared name, but most of the member's own words ("the first senior diplomat"),
           // and no name of the page's that the member lacks (then it is about someone else)
-          (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames))) ||
+          (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames) ||
+          // a member that is one word about a person ("Kimani, a Lutheran"): that word and that
+          // person, named outside a quotation, are all it says
+          (words === 1 && share >= 1 && people >= 1 && sig.concepts.length === 2))) ||
         // ... or the page sentence says nothing else, names and plain words alike
-        (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE));
+        (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE) ||
+        // ... or it holds every concept of a short member, its names and its words
+        (words >= 2 && anchors >= 1 && words + anchors + values + sameValues === sig.concepts.length));
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
     const valued =

@@ -7,6 +7,7 @@ import { contentWords } from '../compare/grams.ts';
 import type { FactStatus, MatcherData } from '../index/schema.ts';
 import { tokenize } from '../text/tokens.ts';
 import { buildClaimMatcher, type ClaimMatch, type ClaimMatcher, matchSentence } from './claim-matcher.ts';
+import type { NamedSpan } from './clause-links.ts';
 import {
   buildNameMatcher,
   matchNames,
@@ -90,6 +91,7 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
       const entities = new Set<string>();
       const cited = new Set<string>();
       const speaking = new Set<string>();
+      const named: NamedSpan[] = [];
       const quotes = quotedSpans(text, span);
       let subject: string | null = null;
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
@@ -97,6 +99,7 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
         const name = names[k] as NameMatch;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
         entities.add(name.entity);
+        named.push({ start: name.start - span.start, end: name.end - span.start, entity: name.entity });
         if (citedAt(text, name)) cited.add(name.entity);
         if (!quotes.some(([a, b]) => name.start >= a && name.end <= b)) {
           speaking.add(name.entity);
@@ -115,6 +118,7 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
         entities,
         cited,
         speaking,
+        named,
       );
       if (found) claims.push({ start: span.start, end: span.end, ...found });
     }
