@@ -120,3 +120,18 @@ test('durations in every time unit, as the stemmer reads it', () => {
       s,
     );
 });
+
+test('sequences: "the second … in a week" and "follows … last week" read as the same stretch', () => {
+  const value = (s: string) => by('sequence', s).map((x) => x.value);
+  assert.deepEqual(value('It is the second big resignation in a week.'), ['week']);
+  assert.deepEqual(value("This is the third strike at the port within a month, the union's leader said."), [
+    'month',
+  ]);
+  assert.deepEqual(value('Her resignation follows the departure last week of the harbour master.'), ['week']);
+  assert.deepEqual(value('It comes after a similar vote in Arvik last year.'), ['year']);
+  assert.deepEqual(value('The second round of talks begins next week.'), [], 'no stretch the event falls in');
+  assert.deepEqual(value('She was the second mayor to resign.'), [], 'a rank, not a sequence in time');
+  assert.deepEqual(value('He resigned last week and left the town.'), [], 'a day, not a sequence');
+  const [s] = by('sequence', 'It is the second big resignation in a week.');
+  assert.equal(s?.text, 'second big resignation in a week');
+});

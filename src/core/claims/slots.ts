@@ -13,6 +13,7 @@ import { stem } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
 import { daySlots, fullDates, parsePublished } from './slot-dates.ts';
 import { quantities, TIME_UNITS } from './slot-numbers.ts';
+import { sequences } from './slot-sequence.ts';
 import { channels, quotes, responses } from './slot-speech.ts';
 
 /** Context for resolving relative dates. */
@@ -87,6 +88,7 @@ export function extractSlots(sentence: string, context: SlotContext = {}): SlotV
     ...daySlots(sentence, published, spans),
     ...quantities(sentence, spans),
     ...ordinals(sentence),
+    ...sequences(sentence),
     ...channels(sentence),
     ...quotes(sentence),
     ...responses(sentence),

@@ -217,9 +217,10 @@ export function matchSentence(
   namedChannel(matcher.channels, work, entities, cited);
   recordedChannel(work);
   // A sentence that names no one can still state a fact by its figure ("since the uprising began
-  // 16 months ago"): then only a duration it shares with a member links, with a word of what it counts.
+  // 16 months ago") or its place in a sequence ("the second defection in a week"): then only such
+  // a value it shares with a member links, with a word of what it counts.
   const valuesOnly = entities.size === 0;
-  if (!valuesOnly || valuesOf(slotsOf(work)).some((v) => v.startsWith('=duration:'))) {
+  if (!valuesOnly || valuesOf(slotsOf(work)).some((v) => /^=(?:duration:|sequence=)/.test(v))) {
     // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
     // wording with one fact may state another in other words.
     const page = pageConcepts(

@@ -59,7 +59,7 @@ export function clauseLinks(
 function phrases(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(/\s*[,;()\u2013\u2014]\s*/gu)) {
+  for (const m of text.matchAll(/\s*[,;()\u2013\u2014]\s*|\s+and\s+/gu)) {
     const at = m.index ?? 0;
     if (at > start) out.push({ start, end: at });
     start = at + m[0].length;

@@ -79,7 +79,7 @@ export function valueConcept(slot: {
   text?: string;
 }): string | null {
   const key = slot.key ?? slot.kind;
-  if (!slot.value || !/^(?:number|duration):/.test(key)) return null;
+  if (!slot.value || !/^(?:number|duration):|^sequence$/.test(key)) return null;
   // "the 15-member council", "a six-point plan": a count that names the thing, not a figure reported.
   if (key.startsWith('number:') && /^\S+-\p{L}/u.test(slot.text ?? '')) return null;
   return `=${key}=${slot.value}`;
@@ -247,7 +247,13 @@ export function conceptLinks(
         // ... or the page sentence says nothing else, names and plain words alike
         (words >= 3 && anchors >= 1 && shared >= pageSays * PAGE_COVERAGE) ||
         // ... or it holds every concept of a short member, its names and its words
-        (words >= 2 && anchors >= 1 && words + anchors + values + sameValues === sig.concepts.length));
+        (words >= 2 && anchors >= 1 && words + anchors + values + sameValues === sig.concepts.length) ||
+        // ... or a short piece that says only what the member says of two of its names
+        (options.strict === true &&
+          topical >= 1 &&
+          anchors >= 2 &&
+          people >= 1 &&
+          shared >= pageSays - 1e-9));
     // ... unless the same person and the same kind of value say which fact it is: "announced it on
     // a TV channel" and "posted a video on a website" report one thing, its channel aside.
     const valued =

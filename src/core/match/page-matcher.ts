@@ -6,6 +6,7 @@
 import { contentWords } from '../compare/grams.ts';
 import type { FactStatus, MatcherData } from '../index/schema.ts';
 import { tokenize } from '../text/tokens.ts';
+import { backgroundSpans, withoutBackground } from './background.ts';
 import { buildClaimMatcher, type ClaimMatch, type ClaimMatcher, matchSentence } from './claim-matcher.ts';
 import type { NamedSpan } from './clause-links.ts';
 import {
@@ -94,9 +95,15 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
       const named: NamedSpan[] = [];
       const quotes = quotedSpans(text, span);
       let subject: string | null = null;
+      const sentence = text.slice(span.start, span.end);
+      const background = backgroundSpans(sentence).map((b) => ({
+        start: b.start + span.start,
+        end: b.end + span.start,
+      }));
       while (n < names.length && (names[n] as NameMatch).end <= span.start) n++;
       for (let k = n; k < names.length && (names[k] as NameMatch).start < span.end; k++) {
         const name = names[k] as NameMatch;
+        if (background.some((b) => name.start >= b.start && name.end <= b.end)) continue;
         for (const w of contentWords(text.slice(name.start, name.end))) nameWords.add(w);
         entities.add(name.entity);
         named.push({ start: name.start - span.start, end: name.end - span.start, entity: name.entity });
@@ -106,14 +113,22 @@ export function matchText(matcher: PageMatcher, text: string): TextMatches {
           subject ??= isPerson(name.entity) ? name.entity : null;
         }
       }
-      if (about && PRONOUN_OPENING.test(text.slice(span.start, span.start + 6)) && !entities.has(about)) {
+      const pronoun = about ? PRONOUN_OPENING.exec(text.slice(span.start, span.start + 6)) : null;
+      if (about && pronoun && !entities.has(about)) {
         entities.add(about);
         speaking.add(about);
+        // The pronoun names them where it stands, for the piece of the sentence it opens.
+        named.push({ start: 0, end: pronoun[0].trimEnd().length, entity: about });
       }
       about = subject ?? about;
       const found = matchSentence(
         matcher.claims,
-        text.slice(span.start, span.end),
+        background.length
+          ? withoutBackground(
+              sentence,
+              background.map((b) => ({ start: b.start - span.start, end: b.end - span.start })),
+            )
+          : sentence,
         nameWords,
         entities,
         cited,

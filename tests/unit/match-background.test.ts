@@ -1,0 +1,105 @@
+/**
+ * What a page sentence claims, as against what it takes as known (core/match/background), and the
+ * readings that link a sentence by its place in a sequence or by a short piece of it, on made-up
+ * text.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
+import { backgroundSpans, withoutBackground } from '../../src/core/match/background.ts';
+import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
+import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
+import { makeFact } from '../support/make-fact.ts';
+
+const person = (id: string, text: string) => ({
+  id,
+  name: text,
+  type: 'person' as const,
+  aliases: [{ text, sources: ['s1'] }],
+  mentions: 3,
+});
+const place = (id: string, text: string) => ({ ...person(id, text), type: 'place' as const });
+
+function linker(facts: Fact[]) {
+  const index: Omit<CorpusIndex, 'matcher'> = {
+    version: 2,
+    sources: [],
+    entities: [person('berg', 'Anna Berg'), person('dahl', 'Jon Dahl'), place('arvik', 'Arvik')],
+    facts: [
+      ...facts,
+      makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1),
+    ],
+  };
+  const matcher = createPageMatcher(buildMatcherData(index, {}), index.facts);
+  return (text: string) => matchText(matcher, text).claims.flatMap((c) => c.ids);
+}
+
+test('a comma-bounded "after …" phrase is found with its offsets, and blanked in place', () => {
+  const s = 'Hours after the mayor resigned, the council met in Arvik.';
+  const spans = backgroundSpans(s);
+  assert.deepEqual(
+    spans.map((b) => s.slice(b.start, b.end)),
+    ['Hours after the mayor resigned'],
+  );
+  const blank = withoutBackground(s, spans);
+  assert.equal(blank.length, s.length);
+  assert.equal(blank.trimStart(), ', the council met in Arvik.');
+  assert.deepEqual(
+    backgroundSpans('On Monday, following the vote in Arvik, the mayor spoke.').map((b) => b.end - b.start),
+    ['following the vote in Arvik'.length],
+  );
+  assert.deepEqual(
+    backgroundSpans('Her resignation follows the departure of the harbour master, who left.'),
+    [],
+    'a sentence whose verb is "follows" says it, it does not take it as known',
+  );
+});
+
+test('a sentence that names a fact only as the time of another is not linked to it', () => {
+  const ids = linker([makeFact('quit', 'single', ['Anna Berg has resigned from the Arvik council.'], 1)]);
+  assert.deepEqual(ids('Anna Berg has resigned from the Arvik council, a spokesman said.'), ['quit']);
+  assert.deepEqual(
+    ids('Hours after Anna Berg resigned from the Arvik council, the ferry company raised its fares.'),
+    [],
+  );
+});
+
+test('"the second … in a week" links the member that says it follows one last week, naming no one', () => {
+  const ids = linker([
+    makeFact(
+      'after',
+      'single',
+      ['The resignation of Anna Berg follows the resignation last week of a harbour official in protest.'],
+      1,
+    ),
+  ]);
+  assert.deepEqual(ids('It is the second big resignation in a week.'), ['after']);
+  assert.deepEqual(
+    ids('It is the second big resignation of the decade.'),
+    [],
+    'no stretch of time: no sequence',
+  );
+});
+
+test('a piece after "and" links what the sentence says of the person its pronoun stands for', () => {
+  const ids = linker([
+    makeFact(
+      'friend',
+      'single',
+      ['The mayor follows Jon Dahl, a harbour engineer and a close friend of Anna Berg, out of office.'],
+      1,
+    ),
+    makeFact('son', 'single', ['Jon Dahl, the son of a former fishing minister, left on Monday.'], 1),
+  ]);
+  const text =
+    'Jon Dahl left the harbour office on Monday. He was a friend of Anna Berg and the son of a former minister.';
+  const found = ids(text);
+  assert.ok(found.includes('friend'), `the friend piece links: ${found.join(',')}`);
+  assert.deepEqual(
+    ids(
+      'Jon Dahl left the harbour office on Monday. Anna Berg met a friend and the son of a former minister.',
+    ),
+    [],
+    'the friend is said of no one the fact names as such',
+  );
+});
