@@ -553,3 +553,15 @@ test('a piece of a sentence that names a person is read with the names in it, no
     'read with both names, the piece about Dahl reads as what the elite did for Berg',
   );
 });
+
+test('a piece that names nothing is read with the sentence’s people, not a place another piece names', () => {
+  const index = conceptIndexOf(
+    [{ fact: 0, concepts: contentWords('giving the rebel movement one of its biggest boosts') }],
+    ['#berg'],
+  );
+  const sentence = 'In a huge boost for the rebel movement, the envoy of Arvik has resigned.';
+  const start = sentence.indexOf('Arvik');
+  const named = [{ start, end: start + 5, entity: 'arvik' }];
+  const nameWords = new Set(contentWords('Arvik'));
+  assert.deepEqual(clauseLinks(index, sentence, [], new Set(['arvik']), nameWords, false, named), [0]);
+});

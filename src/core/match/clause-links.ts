@@ -41,9 +41,15 @@ export function clauseLinks(
     const words = contentWords(sentence.slice(c.start, c.end));
     if (words.length < MIN_WORDS) continue;
     const inside = slots.filter((x) => x.start < c.end && x.end > c.start);
-    // A piece that names a person is about them; one that names no one, about the sentence's names.
+    // A piece that names a person is about them; one that names only places or bodies, about the
+    // sentence's names; one that names nothing, about the sentence's people: a place named in
+    // another piece says nothing of where this one happens.
     const own = named.filter((n) => n.start >= c.start && n.end <= c.end).map((n) => n.entity);
-    const about = own.some((e) => index.isPerson(`#${e}`)) ? own : entities;
+    const about = own.some((e) => index.isPerson(`#${e}`))
+      ? own
+      : own.length
+        ? entities
+        : [...entities].filter((e) => index.isPerson(`#${e}`));
     const page = pageConcepts(index, words, about, inside.map(slotKey), nameWords, valuesOf(inside));
     const best = conceptLinks(index, page, {
       strict: true,
