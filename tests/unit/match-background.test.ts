@@ -103,3 +103,42 @@ test('a piece after "and" links what the sentence says of the person its pronoun
     'the friend is said of no one the fact names as such',
   );
 });
+
+test('how an official side answered links beside what the sentence states, by the side’s country', () => {
+  const ids = linker([
+    makeFact(
+      'quit',
+      'single',
+      ['Arvik’s harbour master Jon Dahl has resigned and left the Arvik council.'],
+      1,
+    ),
+    makeFact(
+      'answer',
+      'single',
+      [
+        'In Arvik, a short government statement said: "The harbour ministry declares that Jon Dahl has been relieved of his duties at the port."',
+      ],
+      1,
+    ),
+  ]);
+  assert.deepEqual(
+    ids(
+      'Arvik’s harbour ministry says it has dismissed the harbour master after he resigned and left the Arvik council.',
+    ),
+    ['answer', 'quit'],
+  );
+  assert.deepEqual(
+    ids('Arvik’s harbour master has resigned and left the Arvik council, the ferry company said.'),
+    ['quit'],
+    'no official side answers here',
+  );
+});
+
+test('a duration about the same person links a report of another length only with a word of what lasted', () => {
+  const ids = linker([
+    makeFact('years', 'single', ['Anna Berg led the harbour board for 40 years.'], 1),
+    makeFact('quit', 'single', ['Anna Berg has resigned from the Arvik council.'], 1),
+  ]);
+  assert.deepEqual(ids('Anna Berg has led the harbour board for 30 years.'), ['years']);
+  assert.deepEqual(ids('Anna Berg, a fisher, sailed for 30 years.'), [], 'only the time word is shared');
+});

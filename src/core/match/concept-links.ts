@@ -89,6 +89,7 @@ export function valueConcept(slot: {
 export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response)$/;
 
 const CHANNEL = '%channel';
+const RESPONSE = '%response';
 
 /** Concepts shared by more facts than this select nothing and are not posted. */
 const COMMON = 40;
@@ -206,6 +207,7 @@ export function conceptLinks(
   for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
   const best = new Map<number, number>();
   const told = new Map<number, number>();
+  const answered = new Map<number, number>();
   for (const i of candidates) {
     const sig = index.sigs[i] as ConceptSig;
     let shared = 0;
@@ -261,7 +263,7 @@ export function conceptLinks(
         !options.valuesOnly &&
         values >= 1 &&
         people >= 1 &&
-        words >= 1 &&
+        topical >= 1 &&
         score >= VALUE_SCORE) ||
       // ... or the same figure of the same kind, and a shared word of what it counts.
       (sameValues >= 1 && topical >= 1);
@@ -276,6 +278,19 @@ export function conceptLinks(
       score > (told.get(sig.fact) ?? 0)
     )
       told.set(sig.fact, score);
+    // So is how an official side answered (a statement, or none): the side is a government, named
+    // by its country rather than a person, with two words of what it said or was asked.
+    if (
+      !options.strict &&
+      !options.valuesOnly &&
+      page.has(RESPONSE) &&
+      sig.concepts.includes(RESPONSE) &&
+      anchors >= 1 &&
+      topical >= 2 &&
+      score >= VALUE_SCORE &&
+      score > (answered.get(sig.fact) ?? 0)
+    )
+      answered.set(sig.fact, score);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;
@@ -283,8 +298,10 @@ export function conceptLinks(
     .filter(([, s]) => s >= top * SECOND)
     .slice(0, 2)
     .map(([f]) => f);
-  const how = [...told.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  if (how && !links.includes(how[0])) links.push(how[0]);
+  for (const beside of [told, answered]) {
+    const how = [...beside.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (how && !links.includes(how[0])) links.push(how[0]);
+  }
   return links;
 }
 
