@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractSlots, slotKey } from '../../src/core/claims/slots.ts';
+import { statusOnPage } from '../../src/core/match/page-status.ts';
 
 function by(kind: string, sentence: string, published?: string) {
   return extractSlots(sentence, { published }).filter((s) => s.kind === kind);
@@ -134,4 +135,17 @@ test('sequences: "the second … in a week" and "follows … last week" read as 
   assert.deepEqual(value('He resigned last week and left the town.'), [], 'a day, not a sequence');
   const [s] = by('sequence', 'It is the second big resignation in a week.');
   assert.equal(s?.text, 'second big resignation in a week');
+});
+
+test('a sequence is never a conflict on the page: its stretch is read too loosely to compare', () => {
+  const [page] = by('sequence', 'It is the third resignation within a month.');
+  assert.ok(page, 'the page sentence has a sequence');
+  const members = [{ slots: [{ key: 'sequence', value: 'week' }] }];
+  assert.equal(statusOnPage('single', members, [page]), 'single');
+  const [rank] = by('ordinal', 'She is the third mayor to resign.');
+  assert.equal(
+    statusOnPage('single', [{ slots: [{ key: rank?.key as string, value: '2' }] }], [rank!]),
+    'conflict',
+    'a rank still is',
+  );
 });
