@@ -149,3 +149,19 @@ test('a sequence is never a conflict on the page: its stretch is read too loosel
     'a rank still is',
   );
 });
+
+test('origins: where a person is from, however it is put, with the place as printed', () => {
+  const value = (s: string) => by('origin', s).map((x) => x.value);
+  assert.deepEqual(value('Kimani is from Kisumu, the western city on the lake.'), ['kisumu']);
+  assert.deepEqual(value('He led the party in his home city of Wadi es-Sir for years.'), ['wadi es-sir']);
+  assert.deepEqual(value('She hails from Mombasa.'), ['mombasa']);
+  assert.deepEqual(value('A native of Nakuru, he studied law.'), ['nakuru']);
+  assert.deepEqual(value('The letter was from Monday.'), [], 'a day is no place');
+  assert.deepEqual(value('The statement is from the ministry.'), [], 'no place named');
+  const [page] = by('origin', 'Kimani is from Kisumu.');
+  assert.equal(
+    statusOnPage('single', [{ slots: [{ key: 'origin', value: 'kisumu city' }] }], [page!]),
+    'single',
+    'spellings differ between outlets: not compared',
+  );
+});

@@ -142,3 +142,24 @@ test('a duration about the same person links a report of another length only wit
   assert.deepEqual(ids('Anna Berg has led the harbour board for 30 years.'), ['years']);
   assert.deepEqual(ids('Anna Berg, a fisher, sailed for 30 years.'), [], 'only the time word is shared');
 });
+
+test('where a person is from links the report that puts it otherwise, by the person and the place', () => {
+  const index: Omit<CorpusIndex, 'matcher'> = {
+    version: 2,
+    sources: [],
+    entities: [person('berg', 'Anna Berg'), place('arvik', 'Arvik'), place('lund', 'Lund')],
+    facts: [
+      makeFact(
+        'from',
+        'single',
+        ['Anna Berg is from Arvik, the northern port town that voted against the plan.'],
+        1,
+      ),
+      makeFact('quit', 'single', ['Anna Berg has resigned from the Lund council.'], 1),
+    ],
+  };
+  const matcher = createPageMatcher(buildMatcherData(index, {}), index.facts);
+  const ids = (text: string) => matchText(matcher, text).claims.flatMap((c) => c.ids);
+  assert.deepEqual(ids('Anna Berg led the harbour union in her home town of Arvik for a decade.'), ['from']);
+  assert.deepEqual(ids('Anna Berg led the harbour union in Arvik for a decade.'), [], 'no origin said');
+});

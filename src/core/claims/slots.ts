@@ -13,6 +13,7 @@ import { stem } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
 import { daySlots, fullDates, parsePublished } from './slot-dates.ts';
 import { quantities, TIME_UNITS } from './slot-numbers.ts';
+import { origins } from './slot-origin.ts';
 import { sequences } from './slot-sequence.ts';
 import { channels, quotes, responses } from './slot-speech.ts';
 
@@ -89,6 +90,7 @@ export function extractSlots(sentence: string, context: SlotContext = {}): SlotV
     ...quantities(sentence, spans),
     ...ordinals(sentence),
     ...sequences(sentence),
+    ...origins(sentence),
     ...channels(sentence),
     ...quotes(sentence),
     ...responses(sentence),

@@ -153,7 +153,9 @@ function find(parent: Map<string, string>, x: string): string {
 function valuesByKey(m: FactMember): Map<string, string> {
   const out = new Map<string, string[]>();
   for (const v of m.values) {
-    if (v.kind === 'quote') continue;
+    // Quotes are compared as words; an origin's place is spelled by each outlet its own way and a
+    // sequence's stretch is read loosely, so neither tells two reports apart.
+    if (v.kind === 'quote' || v.kind === 'origin' || v.kind === 'sequence') continue;
     const k = v.key ?? v.kind;
     pushTo(out, k === 'date:day' ? `${k}/${v.value.replace(/[:-].*$/u, '')}` : k, v.value);
   }

@@ -86,7 +86,7 @@ export function valueConcept(slot: {
 }
 
 /** Slot keys that say which fact a value belongs to (a day does not: every story has days). */
-export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response)$/;
+export const COMPARABLE = /^(?:number|duration|ordinal):|^(?:channel|response|origin)$/;
 
 const CHANNEL = '%channel';
 const RESPONSE = '%response';

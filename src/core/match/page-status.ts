@@ -19,8 +19,10 @@ export function statusOnPage(
 ): FactStatus {
   if (corpus === 'conflict') return 'conflict';
   for (const slot of pageSlots) {
-    // A quote is compared as words; a sequence's stretch ("in a week", "last week") too loosely.
-    if (slot.kind === 'quote' || slot.kind === 'sequence' || slot.value === '') continue;
+    // A quote is compared as words; a sequence's stretch ("in a week", "last week") too loosely,
+    // and an origin's place is spelled differently by each outlet.
+    if (slot.kind === 'quote' || slot.kind === 'sequence' || slot.kind === 'origin' || slot.value === '')
+      continue;
     const key = slotKey(slot);
     // A day compares only with a day of its kind: "yesterday" on a page without a date is no
     // weekday, and says nothing against "on Wednesday".
