@@ -565,3 +565,39 @@ test('a piece that names nothing is read with the sentence’s people, not a pla
   const nameWords = new Set(contentWords('Arvik'));
   assert.deepEqual(clauseLinks(index, sentence, [], new Set(['arvik']), nameWords, false, named), [0]);
 });
+
+test('five shared words link at a lower share of the member than three do, with no name on either side', () => {
+  const index = conceptIndexOf(
+    [
+      {
+        fact: 0,
+        concepts: [
+          'allow',
+          'council',
+          'authoriz',
+          'action',
+          'rang',
+          'economic',
+          'sanction',
+          'military',
+          'strike',
+        ],
+      },
+      { fact: 1, concepts: ['#berg', 'resign', 'council'] },
+    ],
+    ['#berg'],
+  );
+  // "allowing for military strikes and heavy economic sanctions"
+  const five = new Set(['allow', 'military', 'strike', 'heavy', 'economic', 'sanction']);
+  assert.deepEqual(conceptLinks(index, five, { strict: true }), [0]);
+  // "allowing heavy economic sanctions": three words, a third of the member's
+  assert.deepEqual(
+    conceptLinks(index, new Set(['allow', 'heavy', 'economic', 'sanction']), { strict: true }),
+    [],
+  );
+  assert.deepEqual(
+    conceptLinks(index, new Set([...five, '#berg']), { strict: true }),
+    [],
+    'a name the member lacks: about someone else',
+  );
+});

@@ -101,6 +101,8 @@ export const VALUE_SCORE = 0.22;
 export const WHOLE_SHARE = 0.6;
 /** Share of the member's plain-word weight the page sentence must state. */
 export const WORD_SHARE = 0.45;
+/** Shared plain words that link at WORD_SHARE without a shared name. */
+const MANY_WORDS = 5;
 /**
  * Share of the page sentence's own concept weight that a long member may hold for a link: a page
  * sentence that says nothing the member does not ("<country> has circulated a draft, backed by …")
@@ -243,6 +245,8 @@ export function conceptLinks(
           // no shared name, but most of the member's own words ("the first senior diplomat"),
           // and no name of the page's that the member lacks (then it is about someone else)
           (words >= 3 && share >= WHOLE_SHARE && anchors === pageNames) ||
+          // ... or less of them when five or more are shared: that many words are evidence enough
+          (words >= MANY_WORDS && share >= WORD_SHARE && anchors === pageNames) ||
           // a member that is one word about a person ("Kimani, a Lutheran"): that word and that
           // person, named outside a quotation, are all it says
           (words === 1 && share >= 1 && people >= 1 && sig.concepts.length === 2))) ||
