@@ -132,6 +132,16 @@ test('how an official side answered links beside what the sentence states, by th
     ['quit'],
     'no official side answers here',
   );
+  assert.deepEqual(
+    ids('Arvik’s ministry said in a statement that ferry fares would rise.'),
+    [],
+    'an answer about something else: no other fact stated, no one of the fact named',
+  );
+  assert.deepEqual(
+    ids('Arvik’s harbour ministry said in a statement that Jon Dahl no longer works at the port.'),
+    ['answer'],
+    'the answer names the fact’s person',
+  );
 });
 
 test('a duration about the same person links a report of another length only with a word of what lasted', () => {

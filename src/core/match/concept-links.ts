@@ -209,7 +209,7 @@ export function conceptLinks(
   for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
   const best = new Map<number, number>();
   const told = new Map<number, number>();
-  const answered = new Map<number, number>();
+  const answered = new Map<number, { score: number; aboutThem: boolean }>();
   for (const i of candidates) {
     const sig = index.sigs[i] as ConceptSig;
     let shared = 0;
@@ -283,7 +283,9 @@ export function conceptLinks(
     )
       told.set(sig.fact, score);
     // So is how an official side answered (a statement, or none): the side is a government, named
-    // by its country rather than a person, with two words of what it said or was asked.
+    // by its country rather than a person, with two words of what it said or was asked, when the
+    // sentence names the fact's person or states another fact: a government that "did not
+    // comment on the oil deal" answers about something else.
     if (
       !options.strict &&
       !options.valuesOnly &&
@@ -292,9 +294,9 @@ export function conceptLinks(
       anchors >= 1 &&
       topical >= 2 &&
       score >= VALUE_SCORE &&
-      score > (answered.get(sig.fact) ?? 0)
+      score > (answered.get(sig.fact)?.score ?? 0)
     )
-      answered.set(sig.fact, score);
+      answered.set(sig.fact, { score, aboutThem: people >= 1 });
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;
@@ -302,10 +304,10 @@ export function conceptLinks(
     .filter(([, s]) => s >= top * SECOND)
     .slice(0, 2)
     .map(([f]) => f);
-  for (const beside of [told, answered]) {
-    const how = [...beside.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (how && !links.includes(how[0])) links.push(how[0]);
-  }
+  const how = [...told.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  if (how && !links.includes(how[0])) links.push(how[0]);
+  const reply = [...answered.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0])[0];
+  if (reply && (links.length > 0 || reply[1].aboutThem) && !links.includes(reply[0])) links.push(reply[0]);
   return links;
 }
 
