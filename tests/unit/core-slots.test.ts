@@ -135,6 +135,12 @@ test('sequences: "the second … in a week" and "follows … last week" read as 
   assert.deepEqual(value('He resigned last week and left the town.'), [], 'a day, not a sequence');
   const [s] = by('sequence', 'It is the second big resignation in a week.');
   assert.equal(s?.text, 'second big resignation in a week');
+  assert.equal(s?.key, 'sequence:resignation', 'the key names the event');
+  assert.equal(
+    by('sequence', 'It follows the sudden flight from Arvik last week of the mayor.')[0]?.key,
+    'sequence:flight',
+    'the event ends where its phrase does',
+  );
 });
 
 test('a sequence is never a conflict on the page: its stretch is read too loosely to compare', () => {

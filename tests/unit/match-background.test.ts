@@ -79,6 +79,11 @@ test('"the second … in a week" links the member that says it follows one last 
     [],
     'no stretch of time: no sequence',
   );
+  assert.deepEqual(
+    ids('It is the second big harbour storm in a week.'),
+    [],
+    'a sequence of another kind of event',
+  );
 });
 
 test('a piece after "and" links what the sentence says of the person its pronoun stands for', () => {

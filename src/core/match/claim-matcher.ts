@@ -220,7 +220,7 @@ export function matchSentence(
   // 16 months ago") or its place in a sequence ("the second defection in a week"): then only such
   // a value it shares with a member links, with a word of what it counts.
   const valuesOnly = entities.size === 0;
-  if (!valuesOnly || valuesOf(slotsOf(work)).some((v) => /^=(?:duration:|sequence=)/.test(v))) {
+  if (!valuesOnly || valuesOf(slotsOf(work)).some((v) => /^=(?:duration|sequence):/.test(v))) {
     // What the sentence says, whatever its wording (concept-links.ts): a sentence that shares
     // wording with one fact may state another in other words.
     const page = pageConcepts(
@@ -229,7 +229,7 @@ export function matchSentence(
       entities,
       slotsOf(work).map(slotKey),
       nameWords,
-      valuesOf(slotsOf(work)),
+      valuesOf(slotsOf(work), matcher.concepts.paraphrases),
     );
     const speakers = new Set([...speaking].map((e) => `#${e}`));
     const more = conceptLinks(matcher.concepts, page, { speakers, valuesOnly }).map(

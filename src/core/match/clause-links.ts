@@ -50,7 +50,14 @@ export function clauseLinks(
       : own.length
         ? entities
         : [...entities].filter((e) => index.isPerson(`#${e}`));
-    const page = pageConcepts(index, words, about, inside.map(slotKey), nameWords, valuesOf(inside));
+    const page = pageConcepts(
+      index,
+      words,
+      about,
+      inside.map(slotKey),
+      nameWords,
+      valuesOf(inside, index.paraphrases),
+    );
     const best = conceptLinks(index, page, {
       strict: true,
       valuesOnly,

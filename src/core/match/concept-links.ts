@@ -55,7 +55,7 @@ export function sigConcepts(
   for (const e of c.entities ?? []) addEntity(out, e, seats);
   for (const s of c.slots) {
     if (COMPARABLE.test(s.key)) out.add(`%${s.key}`);
-    const same = valueConcept(s);
+    const same = valueConcept(s, paraphrases);
     if (same) out.add(same);
   }
   return [...out];
@@ -70,16 +70,21 @@ function addEntity(out: Set<string>, entity: string, seats: Readonly<Record<stri
 
 /**
  * A count or duration with its value ("=duration:month=16"): two reports that give the same
- * figure for the same kind of thing, and share a word of what it counts, report one fact.
+ * figure for the same kind of thing, and share a word of what it counts, report one fact. A
+ * sequence names its event through the paraphrase map ("=sequence:defect=week"), so "the second
+ * defection in a week" meets "follows the defection last week" and not "the second defeat".
  */
-export function valueConcept(slot: {
-  key?: string;
-  kind: string;
-  value: string;
-  text?: string;
-}): string | null {
+export function valueConcept(
+  slot: { key?: string; kind: string; value: string; text?: string },
+  paraphrases: Readonly<Record<string, string>> = {},
+): string | null {
   const key = slot.key ?? slot.kind;
-  if (!slot.value || !/^(?:number|duration):|^sequence$/.test(key)) return null;
+  if (!slot.value) return null;
+  if (key.startsWith('sequence:')) {
+    const event = key.slice('sequence:'.length);
+    return `=sequence:${paraphrases[event] ?? event}=${slot.value}`;
+  }
+  if (!/^(?:number|duration):/.test(key)) return null;
   // "the 15-member council", "a six-point plan": a count that names the thing, not a figure reported.
   if (key.startsWith('number:') && /^\S+-\p{L}/u.test(slot.text ?? '')) return null;
   return `=${key}=${slot.value}`;
@@ -157,8 +162,9 @@ export function buildConceptIndex(
 /** The value concepts of a page sentence's slots. */
 export function valuesOf(
   slots: readonly { key?: string; kind: string; value: string; text?: string }[],
+  paraphrases: Readonly<Record<string, string>> = {},
 ): string[] {
-  return slots.map(valueConcept).filter((v): v is string => v !== null);
+  return slots.map((s) => valueConcept(s, paraphrases)).filter((v): v is string => v !== null);
 }
 
 /** A page sentence's concepts: its words through the paraphrase map, its entities, its slot keys. */
