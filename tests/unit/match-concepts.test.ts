@@ -601,3 +601,24 @@ test('five shared words link at a lower share of the member than three do, with 
     'a name the member lacks: about someone else',
   );
 });
+
+test('a quoted piece is read without its speaker’s name, whole and between its "and"s', () => {
+  const member = contentWords(
+    'I urge all honest members of this party to follow my path because the council has turned it into an instrument against the people and their hopes of freedom',
+  );
+  const index = conceptIndexOf(
+    [
+      { fact: 0, concepts: member },
+      { fact: 1, concepts: ['#berg', 'resign', 'council'] },
+    ],
+    ['#berg'],
+  );
+  const sentence =
+    'Anna Berg spoke at the harbour and continued, "I call on all party members to do the same because the council has made it an instrument against the people and their hopes of freedom."';
+  const named = [{ start: 0, end: 9, entity: 'berg' }];
+  const nameWords = new Set(contentWords('Anna Berg'));
+  assert.ok(
+    clauseLinks(index, sentence, [], new Set(['berg']), nameWords, false, named).includes(0),
+    'the quotation, read whole, states the member',
+  );
+});

@@ -11,6 +11,7 @@ import { contentWords } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
 import { type ConceptIndex, conceptLinks, pageConcepts, valuesOf } from './concept-links.ts';
 import type { Span } from './page-sentences.ts';
+import { quotedSpans } from './quoted.ts';
 
 /** A name found in the sentence: where (offsets in the sentence) and which entity. */
 export interface NamedSpan {
@@ -37,19 +38,23 @@ export function clauseLinks(
   const pieces = [...splitClauses(sentence), ...phrases(sentence)];
   if (pieces.length < 2) return [];
   const out: number[] = [];
+  const quotes = quotedSpans(sentence);
   for (const c of pieces) {
     const words = contentWords(sentence.slice(c.start, c.end));
     if (words.length < MIN_WORDS) continue;
     const inside = slots.filter((x) => x.start < c.end && x.end > c.start);
     // A piece that names a person is about them; one that names only places or bodies, about the
-    // sentence's names; one that names nothing, about the sentence's people: a place named in
-    // another piece says nothing of where this one happens.
+    // sentence's names; one that names nothing, about the sentence's people (a place named in
+    // another piece says nothing of where this one happens), unless it is inside a quotation:
+    // what someone says is not about who says it.
     const own = named.filter((n) => n.start >= c.start && n.end <= c.end).map((n) => n.entity);
     const about = own.some((e) => index.isPerson(`#${e}`))
       ? own
       : own.length
         ? entities
-        : [...entities].filter((e) => index.isPerson(`#${e}`));
+        : quotes.some(([a, b]) => c.start >= a && c.end <= b)
+          ? []
+          : [...entities].filter((e) => index.isPerson(`#${e}`));
     const page = pageConcepts(
       index,
       words,
@@ -68,15 +73,30 @@ export function clauseLinks(
   return out;
 }
 
-/** Stretches between commas, semicolons, dashes and brackets (none when there is no such mark). */
+/**
+ * Stretches between commas, semicolons, dashes and brackets, and the parts of each between its
+ * "and"s (none when the text has no such mark): "He was a friend of X and the son of Y" states
+ * two things, "their aspirations to freedom and dignity" one.
+ */
 function phrases(text: string): Span[] {
   const out: Span[] = [];
-  let start = 0;
-  for (const m of text.matchAll(/\s*[,;()\u2013\u2014]\s*|\s+and\s+/gu)) {
-    const at = m.index ?? 0;
+  for (const p of between(text, /\s*[,;()\u2013\u2014]\s*/gu, { start: 0, end: text.length })) {
+    out.push(p);
+    const parts = between(text, /\s+and\s+/gu, p);
+    if (parts.length > 1) out.push(...parts);
+  }
+  return out.length > 1 ? out : [];
+}
+
+/** The stretches of `span` between the marks `re` finds in it (one, the span, when it finds none). */
+function between(text: string, re: RegExp, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (const m of text.slice(span.start, span.end).matchAll(re)) {
+    const at = span.start + (m.index ?? 0);
     if (at > start) out.push({ start, end: at });
     start = at + m[0].length;
   }
-  if (out.length && start < text.length) out.push({ start, end: text.length });
+  if (start < span.end) out.push({ start, end: span.end });
   return out;
 }

@@ -17,6 +17,7 @@ import {
   type PagePattern,
 } from './name-matcher.ts';
 import { type Span, splitSentences } from './page-sentences.ts';
+import { quotedSpans } from './quoted.ts';
 
 export type { ClaimMatch, NameMatch };
 
@@ -62,16 +63,6 @@ function citedAt(text: string, name: NameMatch): boolean {
     CITED_BEFORE.test(text.slice(Math.max(0, name.start - 30), name.start)) ||
     CITED_AFTER.test(text.slice(name.end, name.end + 12))
   );
-}
-
-/** Quotations inside a sentence, as `[start, end)` offsets into the block: what is said, not who says it. */
-function quotedSpans(text: string, span: Span): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]/gu;
-  re.lastIndex = span.start;
-  for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text))
-    out.push([m.index, m.index + m[0].length]);
-  return out;
 }
 
 /** A sentence that opens with a third-person pronoun continues about the person named before. */
