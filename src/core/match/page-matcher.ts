@@ -16,7 +16,7 @@ import {
   type NameMatcher,
   type PagePattern,
 } from './name-matcher.ts';
-import { type Span, splitSentences } from './page-sentences.ts';
+import { splitSentences } from './page-sentences.ts';
 import { quotedSpans } from './quoted.ts';
 
 export type { ClaimMatch, NameMatch };
