@@ -178,3 +178,23 @@ test('where a person is from links the report that puts it otherwise, by the per
   assert.deepEqual(ids('Anna Berg led the harbour union in her home town of Arvik for a decade.'), ['from']);
   assert.deepEqual(ids('Anna Berg led the harbour union in Arvik for a decade.'), [], 'no origin said');
 });
+
+test('a member span that opens with its verb is about the subject its sentence names before it', () => {
+  const text = 'Arvik council member Anna Berg, a lawyer, has resigned from the Lund council.';
+  const start = text.indexOf('has resigned');
+  const fact = makeFact('quit', 'single', [text], 1);
+  (fact.members[0] as Fact['members'][number]).span = { start, end: text.length };
+  const other = makeFact('ferry', 'single', ['The ferry to Oslo was cancelled because of the storm.'], 1);
+  const index: Omit<CorpusIndex, 'matcher'> = {
+    version: 2,
+    sources: [],
+    entities: [person('berg', 'Anna Berg'), place('arvik', 'Arvik'), place('lund', 'Lund')],
+    facts: [fact, other],
+  };
+  const data = buildMatcherData(index, {});
+  assert.deepEqual(data.claims[0]?.entities, ['berg', 'lund'], 'the last name before the span, and its own');
+  const clause = makeFact('said', 'single', [text], 1);
+  (clause.members[0] as Fact['members'][number]).span = { start: text.indexOf('a lawyer'), end: start };
+  const quiet = buildMatcherData({ ...index, facts: [clause, other] }, {});
+  assert.equal(quiet.claims[0]?.entities, undefined, 'a span that opens with no verb names only its own');
+});

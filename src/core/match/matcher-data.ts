@@ -58,6 +58,9 @@ export function aliasPattern(entity: string, alias: string): PagePattern | null 
  * Builds the page matcher's data from a finished index. `paraphrases` (core/lexicon) is stored as
  * it is: the page reads its words through it.
  */
+/** A span that opens with a verb, not with its subject. */
+const PREDICATE_OPENING = /^(?:has|have|had|having|is|was|were|are|been|being)\s/u;
+
 export function buildMatcherData(
   index: Omit<CorpusIndex, 'matcher'>,
   paraphrases: Record<string, string> = {},
@@ -94,7 +97,15 @@ export function buildMatcherData(
         if (v.kind === 'channel')
           for (const n of found)
             if (n.start + at >= v.start && n.end + at <= v.end) channels[n.entity] ??= v.value;
-      const entities = [...new Set(found.map((n) => n.entity))].sort();
+      // A span that opens with its predicate ("has made no public comment", "having submitted its
+      // own draft") is about the sentence's subject, named before it: the last name before it.
+      const subject =
+        at > 0 && PREDICATE_OPENING.test(span)
+          ? matchNames(nameMatcher, m.text.slice(0, at), tokenize(m.text.slice(0, at))).at(-1)
+          : undefined;
+      const entities = [
+        ...new Set([...found.map((n) => n.entity), ...(subject ? [subject.entity] : [])]),
+      ].sort();
       const nameWords = [...new Set(found.flatMap((n) => contentWords(span.slice(n.start, n.end))))].sort();
       const moods = wordMoods(span);
       claims.push({
