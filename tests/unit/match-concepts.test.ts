@@ -15,7 +15,8 @@ import {
   type Sense,
 } from '../../src/core/lexicon/paraphrases.ts';
 import { clauseLinks } from '../../src/core/match/clause-links.ts';
-import { type ConceptIndex, conceptLinks } from '../../src/core/match/concept-links.ts';
+import { conceptLinks } from '../../src/core/match/concept-links.ts';
+import type { ConceptIndex } from '../../src/core/match/concepts.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
 import { buildWholeFacts, wholeFactLinks } from '../../src/core/match/whole-fact-links.ts';

@@ -14,13 +14,8 @@ import { slotKey } from '../claims/slots.ts';
 import { gramWindows } from '../compare/grams.ts';
 import type { FactStatus, MatcherData } from '../index/schema.ts';
 import { clauseLinks, type NamedSpan } from './clause-links.ts';
-import {
-  buildConceptIndex,
-  type ConceptIndex,
-  conceptLinks,
-  pageConcepts,
-  valuesOf,
-} from './concept-links.ts';
+import { conceptLinks } from './concept-links.ts';
+import { buildConceptIndex, type ConceptIndex, pageConcepts, valuesOf } from './concepts.ts';
 import {
   buildGramTable,
   createGramSet,

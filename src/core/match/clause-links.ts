@@ -3,13 +3,14 @@
  * minister, fled last week, though …"): the whole sentence's words dilute each one, so each
  * clause, and each stretch between commas, dashes and brackets (an apposition states a claim of
  * its own), is read on its own too, with the sentence's names (who a clause is about is often
- * named once). It links only where it states the member's own words (concept-links, strict).
+ * named once). It links only where it states the member's own words (concept-links.ts, strict).
  */
 import { splitClauses } from '../claims/clauses.ts';
 import { slotKey } from '../claims/slots.ts';
 import { contentWords } from '../compare/grams.ts';
 import type { SlotValue } from '../index/schema.ts';
-import { type ConceptIndex, conceptLinks, pageConcepts, valuesOf } from './concept-links.ts';
+import { conceptLinks } from './concept-links.ts';
+import { type ConceptIndex, pageConcepts, valuesOf } from './concepts.ts';
 import type { Span } from './page-sentences.ts';
 import { quotedSpans } from './quoted.ts';
 

@@ -6,7 +6,7 @@
  * every word of it is the fact's. Anchored on a person the sentence names outside quotations, it
  * links the person's fact whose members' words cover most of what the sentence says.
  */
-import type { ConceptIndex, ConceptSig } from './concept-links.ts';
+import type { ConceptIndex, ConceptSig } from './concepts.ts';
 import { DATE_WORDS } from './lexical-links.ts';
 
 export interface WholeFacts {
