@@ -40,7 +40,12 @@ export function clauseLinks(
   if (pieces.length < 2) return [];
   const out: number[] = [];
   const quotes = quotedSpans(sentence);
+  // Pieces overlap (a comma stretch and its parts, a clause and a stretch): one reading each.
+  const seen = new Set<string>();
   for (const c of pieces) {
+    const span = `${c.start}:${c.end}`;
+    if (seen.has(span)) continue;
+    seen.add(span);
     const words = contentWords(sentence.slice(c.start, c.end));
     if (words.length < MIN_WORDS) continue;
     const inside = slots.filter((x) => x.start < c.end && x.end > c.start);
@@ -64,6 +69,9 @@ export function clauseLinks(
       nameWords,
       valuesOf(inside, index.paraphrases),
     );
+    const key = [...page].sort().join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
     const best = conceptLinks(index, page, {
       strict: true,
       valuesOnly,

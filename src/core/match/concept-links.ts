@@ -57,8 +57,12 @@ export function conceptLinks(
     if (k.startsWith('#')) pageNames++;
   }
   if (pageWeight === 0) return [];
+  // Every link below needs a shared plain word but how a person said it, which needs a shared
+  // channel: names and values alone select no candidate (a name is in most of its story's facts).
   const candidates = new Set<number>();
-  for (const k of page) for (const i of index.postings.get(k) ?? []) candidates.add(i);
+  for (const k of page)
+    if (!/^[#%=]/.test(k) || (k === CHANNEL && !options.strict))
+      for (const i of index.postings.get(k) ?? []) candidates.add(i);
   const best = new Map<number, number>();
   const told = new Map<number, number>();
   const answered = new Map<number, { score: number; aboutThem: boolean }>();
