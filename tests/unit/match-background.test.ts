@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CorpusIndex, Fact } from '../../src/core/index/schema.ts';
 import { backgroundSpans, withoutBackground } from '../../src/core/match/background.ts';
+import type { ConceptIndex } from '../../src/core/match/concepts.ts';
 import { buildMatcherData } from '../../src/core/match/matcher-data.ts';
 import { createPageMatcher, matchText } from '../../src/core/match/page-matcher.ts';
+import { buildWholeFacts, wholeFactLinks } from '../../src/core/match/whole-fact-links.ts';
 import { makeFact } from '../support/make-fact.ts';
 
 const person = (id: string, text: string) => ({
@@ -197,4 +199,55 @@ test('a member span that opens with its verb is about the subject its sentence n
   (clause.members[0] as Fact['members'][number]).span = { start: text.indexOf('a lawyer'), end: start };
   const quiet = buildMatcherData({ ...index, facts: [clause, other] }, {});
   assert.equal(quiet.claims[0]?.entities, undefined, 'a span that opens with no verb names only its own');
+});
+
+test('a sentence that opens with a place acting as a person links that actor’s fact as a whole', () => {
+  const sigs = [
+    {
+      fact: 0,
+      concepts: [
+        '#arvik',
+        '#lund',
+        'storm',
+        'season',
+        'circulat',
+        'draft',
+        'plan',
+        'back',
+        'port',
+        'toll',
+        'bind',
+        'line',
+      ],
+    },
+    {
+      fact: 0,
+      concepts: ['#arvik', 'introduc', 'new', 'measur', 'threaten', 'immediat', 'step', 'ferry', 'comply'],
+    },
+    { fact: 1, concepts: ['#berg', 'resign', 'council', 'plan'] },
+  ];
+  const idf = new Map<string, number>();
+  for (const x of sigs) for (const k of x.concepts) idf.set(k, k.startsWith('#') ? 0.4 : 1.1);
+  const index: ConceptIndex = {
+    sigs: sigs.map((x) => ({ ...x, weight: 0, wordWeight: 0 })),
+    postings: new Map(),
+    idf,
+    paraphrases: {},
+    seats: {},
+    rarest: 1.1,
+    isPerson: (k) => k === '#berg',
+  };
+  index.sigs.forEach((x, n) => {
+    for (const k of x.concepts) index.postings.set(k, [...(index.postings.get(k) ?? []), n]);
+  });
+  const whole = buildWholeFacts(index);
+  // "Arvik circulated a draft plan on Monday that would threaten the ports."
+  const page = new Set(['#arvik', 'circulat', 'draft', 'plan', 'threaten', 'port']);
+  const speakers = new Set(['#arvik']);
+  assert.deepEqual(wholeFactLinks(index, whole, page, speakers, '#arvik'), [0]);
+  assert.deepEqual(
+    wholeFactLinks(index, whole, page, speakers, null),
+    [],
+    'a place the sentence does not open with is no actor',
+  );
 });

@@ -235,7 +235,7 @@ export function matchSentence(
     const whole =
       ids.length || more.length
         ? []
-        : wholeFactLinks(matcher.concepts, matcher.whole, page, speakers).map(
+        : wholeFactLinks(matcher.concepts, matcher.whole, page, speakers, opener(named)).map(
             (f) => matcher.factIds[f] as string,
           );
     ids = [...new Set([...ids, ...more, ...whole])];
@@ -262,6 +262,12 @@ export function matchSentence(
     if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   }
   return { ids, status: worst };
+}
+
+/** The entity concept of the name a sentence opens with, its subject. */
+function opener(named: readonly NamedSpan[]): string | null {
+  const first = named.find((n) => n.start === 0);
+  return first ? `#${first.entity}` : null;
 }
 
 /**

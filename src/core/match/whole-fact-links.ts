@@ -3,8 +3,9 @@
  * say what each says only in part (one names the general, one says when he fled, one that he was
  * the president's friend), so a page sentence that puts those parts together ("<general>, a former
  * friend of <president>, fled last week") shares too little with any one member to link, though
- * every word of it is the fact's. Anchored on a person the sentence names outside quotations, it
- * links the person's fact whose members' words cover most of what the sentence says.
+ * every word of it is the fact's. Anchored on a person the sentence names outside quotations, or
+ * on the name it opens with, it links their fact whose members' words cover most of what the
+ * sentence says.
  */
 import type { ConceptIndex, ConceptSig } from './concepts.ts';
 import { DATE_WORDS } from './lexical-links.ts';
@@ -38,10 +39,12 @@ export function wholeFactLinks(
   whole: WholeFacts,
   page: ReadonlySet<string>,
   speakers: ReadonlySet<string>,
+  opener: string | null = null,
 ): number[] {
   // Candidates come through the page words' postings (each bounded, however big the corpus), and
-  // must name one of the speakers.
-  const speaking = [...speakers].filter((k) => page.has(k) && index.isPerson(k));
+  // must name one of the speakers, or what the sentence opens with naming, its subject: a country
+  // or body acts as a person does ("<country> circulated a draft resolution …").
+  const speaking = [...speakers].filter((k) => page.has(k) && (index.isPerson(k) || k === opener));
   if (speaking.length === 0) return [];
   const candidates = new Set<number>();
   for (const k of page) {
