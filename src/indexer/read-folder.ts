@@ -10,21 +10,9 @@ export class SeedError extends Error {
   override name = 'SeedError';
 }
 
-export interface SourceMeta {
-  file: string;
-  outlet: string | null;
-  /** Short name a reader tells the source apart by ("Wire copy, Oslo dateline"). */
-  label: string | null;
-  title: string | null;
-  url: string | null;
-  published: string | null;
-}
+export type { RawArticle, SourceMeta } from '../core/index/article.ts';
 
-export interface RawArticle {
-  file: string;
-  text: string;
-  meta: SourceMeta;
-}
+import type { RawArticle, SourceMeta } from '../core/index/article.ts';
 
 function lineCol(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
