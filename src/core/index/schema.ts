@@ -42,6 +42,8 @@ export interface Source {
    */
   time?: string;
   /** Cleaned article text as displayed by the reader view (furniture removed, original characters kept). */
+  /** Which corpus the source comes from where several are read together ("bundled", "reader"). */
+  corpus?: string;
   text: string;
   /** Sentence spans in `text`, in order; fact members point at them by index. */
   sentences: SentenceSpan[];

@@ -103,6 +103,7 @@ export function validateIndex(data: unknown): CorpusIndex {
     str(s, 'published', w, true);
     if (s.credit !== undefined) str(s, 'credit', w);
     if (s.time !== undefined) day(s.time, `${w}.time`);
+    if (s.corpus !== undefined) str(s, 'corpus', w);
     const text = str(s, 'text', w) as string;
     const sentences = arr(s, 'sentences', w);
     sentences.forEach((sp, j) => {
