@@ -21,6 +21,7 @@ import { compileRoles } from '../lexicon/roles.ts';
 import { buildMatcherData } from '../match/matcher-data.ts';
 import { findCredits, preferredCredit } from '../text/credits.ts';
 import { cleanArticle } from '../text/furniture.ts';
+import type { Analysed } from '../text/sentences.ts';
 import { tokenize } from '../text/tokens.ts';
 import type { RawArticle } from './article.ts';
 import { attributeMembers } from './attributions.ts';
@@ -31,10 +32,7 @@ import { placeInTime, sourceTime } from './timeline.ts';
 import { validateIndex } from './validate.ts';
 
 /** A paragraph's sentences and each token's universal part-of-speech tag, by offset. */
-export type Analyse = (paragraph: string) => {
-  sentences: { start: number; end: number }[];
-  tags: Map<number, string>;
-};
+export type Analyse = (paragraph: string) => Pick<Analysed, 'sentences' | 'tags'>;
 
 /** A lexical database opened for one build (WordNet in Node); closed when the build is done. */
 export type OpenLexicon = () => Required<Lexicon> & { close?(): void };
@@ -80,8 +78,20 @@ export function buildIndex(
   deps: BuildDeps,
   options: BuildOptions = {},
 ): CorpusIndex {
-  const { analyse } = deps;
-  const openLexicon = deps.lexicon ?? (() => NO_LEXICON);
+  const lexicon: ReturnType<OpenLexicon> = deps.lexicon?.() ?? NO_LEXICON;
+  try {
+    return build(articles, deps.analyse, lexicon, options);
+  } finally {
+    lexicon.close?.();
+  }
+}
+
+function build(
+  articles: readonly RawArticle[],
+  analyse: Analyse,
+  wordnet: Required<Lexicon>,
+  options: BuildOptions,
+): CorpusIndex {
   let mark = Date.now();
   const phase = (name: string) => {
     const now = Date.now();
@@ -171,7 +181,7 @@ export function buildIndex(
     });
   });
   const sources = prepared.map((p) => p.source);
-  const { paraphrases, synonyms } = lexiconOf(sources, openLexicon);
+  const { paraphrases, synonyms } = lexiconOf(sources, wordnet);
   // Facts read the map's phrases ("put forward" is "submit") and the corpus's noun synonyms
   // ("revolt" is "uprising"), not its word families: a family would make every clause that says
   // "defection" one report with every "defected", whatever else it states.
@@ -204,9 +214,9 @@ export function buildIndex(
     origins,
   };
   const matcher = buildMatcherData(partial, paraphrases);
-  const roles = rolesOf(facts, openLexicon);
+  const roles = rolesOf(facts, wordnet);
   if (Object.keys(roles).length) matcher.roles = roles;
-  const seats = seatsOf(entities, openLexicon);
+  const seats = compileSeats(entities, wordnet);
   if (Object.keys(seats).length) matcher.seats = seats;
   const index: CorpusIndex = { ...partial, matcher };
   phase('matcher');
@@ -227,7 +237,7 @@ function creditOf(raw: string): { credit?: string } {
  */
 function lexiconOf(
   sources: readonly Source[],
-  openWordNet: OpenLexicon,
+  wordnet: Required<Lexicon>,
 ): {
   paraphrases: Record<string, string>;
   synonyms: Record<string, string>;
@@ -235,7 +245,6 @@ function lexiconOf(
   const words = new Set<string>();
   for (const s of sources)
     for (const t of tokenize(s.text)) if (/^\p{Ll}{3,}$/u.test(t.text)) words.add(t.text);
-  const wordnet = openWordNet();
   const read = new Map<string, Sense[]>();
   const lexicon: Lexicon = {
     senses(word) {
@@ -248,15 +257,11 @@ function lexiconOf(
     },
     usage: (word) => wordnet.usage(word),
   };
-  try {
-    return { paraphrases: compileParaphrases(words, lexicon), synonyms: compileSynonyms(words, lexicon) };
-  } finally {
-    wordnet.close?.();
-  }
+  return { paraphrases: compileParaphrases(words, lexicon), synonyms: compileSynonyms(words, lexicon) };
 }
 
 /** The kinds of the corpus's rank roles ("envoy" of "diplomat"), read through WordNet (core/lexicon/roles). */
-function rolesOf(facts: readonly Fact[], openWordNet: OpenLexicon): Record<string, string> {
+function rolesOf(facts: readonly Fact[], wordnet: Required<Lexicon>): Record<string, string> {
   const roles = new Set<string>();
   for (const f of facts)
     for (const m of f.members)
@@ -265,23 +270,7 @@ function rolesOf(facts: readonly Fact[], openWordNet: OpenLexicon): Record<strin
           const last = /(\p{L}+)$/u.exec(v.text)?.[1];
           if (last) roles.add(last);
         }
-  if (roles.size === 0) return {};
-  const wordnet = openWordNet();
-  try {
-    return compileRoles(roles, wordnet);
-  } finally {
-    wordnet.close?.();
-  }
-}
-
-/** The corpus's capitals and the countries they govern, read through WordNet (core/lexicon/capitals). */
-function seatsOf(entities: CorpusIndex['entities'], openWordNet: OpenLexicon): Record<string, string> {
-  const wordnet = openWordNet();
-  try {
-    return compileSeats(entities, wordnet);
-  } finally {
-    wordnet.close?.();
-  }
+  return roles.size === 0 ? {} : compileRoles(roles, wordnet);
 }
 
 /** One-paragraph summary: sources, entities by type, facts by status. */

@@ -8,7 +8,7 @@ import { pushTo } from '../collections.ts';
 import { charGrams, jaccard } from '../compare/grams.ts';
 import { comparable, FACT_THRESHOLDS } from './fact-thresholds.ts';
 import type { FactSentence, Unit } from './fact-units.ts';
-import type { Difference, Fact, FactMember, Stance } from './schema.ts';
+import type { Difference, Fact, FactMember, FactStatus, Stance } from './schema.ts';
 
 function ordinalValue(v: string): string {
   return v === 'top' ? '1' : v;
@@ -36,6 +36,11 @@ function dayClass(v: string): string | null {
   if (v.startsWith('weekday:')) return 'weekday';
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'iso';
   return null;
+}
+
+/** A fact conflicts where its sources differ on a value, else is corroborated by two or more. */
+export function factStatus(differences: number, sources: number): FactStatus {
+  return differences > 0 ? 'conflict' : sources >= 2 ? 'corroborated' : 'single';
 }
 
 export function assemble(
@@ -128,7 +133,7 @@ export function assemble(
     m.stance = stance;
     if (best >= FACT_THRESHOLDS.wire) m.wire = true;
   }
-  const status = differences.length > 0 ? 'conflict' : sources.size >= 2 ? 'corroborated' : 'single';
+  const status = factStatus(differences.length, sources.size);
   // The label reads on its own: the first member whose span starts its sentence (or with a
   // capital, a digit or a quote), else the first member's span marked as a continuation
   // ("…who fled the country last week"), without the joint's trailing comma or colon.

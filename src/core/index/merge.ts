@@ -14,12 +14,16 @@ export interface IndexPart {
   corpus: string;
 }
 
+/** New positional ids of one kind; an index's own ids are read in that index's part only. */
 class Ids {
-  private readonly map = new Map<string, string>();
-  constructor(
-    private readonly prefix: string,
-    private next: number,
-  ) {}
+  private map = new Map<string, string>();
+  private next = 0;
+  constructor(private readonly prefix: string) {}
+  /** Starts the next part: its ids are its own, numbering goes on. */
+  part(): this {
+    this.map = new Map();
+    return this;
+  }
   add(old: string): string {
     const id = `${this.prefix}${this.next++}`;
     this.map.set(old, id);
@@ -30,9 +34,6 @@ class Ids {
     if (id === undefined) throw new Error(`merge: unknown id ${old}`);
     return id;
   }
-  get count(): number {
-    return this.next;
-  }
 }
 
 /** Merges validated indexes into one. One part comes back unchanged but for the corpus names. */
@@ -41,13 +42,13 @@ export function mergeIndexes(parts: readonly IndexPart[]): CorpusIndex {
   const entities: CorpusIndex['entities'] = [];
   const facts: Fact[] = [];
   const origins: Origin[] = [];
-  const matcher: Required<Pick<MatcherData, 'names' | 'claims'>> & MatcherData = { names: [], claims: [] };
-  const counts = { s: 0, e: 0, f: 0, o: 0 };
+  const matcher: MatcherData = { names: [], claims: [] };
+  const ids = { s: new Ids('s'), e: new Ids('e'), f: new Ids('f'), o: new Ids('o') };
   for (const { index, corpus } of parts) {
-    const s = new Ids('s', counts.s);
-    const e = new Ids('e', counts.e);
-    const f = new Ids('f', counts.f);
-    const o = new Ids('o', counts.o);
+    const s = ids.s.part();
+    const e = ids.e.part();
+    const f = ids.f.part();
+    const o = ids.o.part();
     for (const src of index.sources) sources.push({ ...src, id: s.add(src.id), corpus });
     for (const ent of index.entities)
       entities.push({
@@ -103,10 +104,6 @@ export function mergeIndexes(parts: readonly IndexPart[]): CorpusIndex {
       for (const [k, v] of Object.entries(map)) if (!Object.hasOwn(out, k)) out[k] = v;
       matcher[field] = out;
     }
-    counts.s = s.count;
-    counts.e = e.count;
-    counts.f = f.count;
-    counts.o = o.count;
   }
   return {
     version: INDEX_VERSION,

@@ -5,12 +5,8 @@
  * the page's own report is no conflict on that page). Ids are kept, so cards and links still
  * resolve.
  */
-import type { CorpusIndex, Fact, FactStatus } from './schema.ts';
-
-function statusOf(fact: Fact): FactStatus {
-  if (fact.differences.length > 0) return 'conflict';
-  return new Set(fact.members.map((m) => m.source)).size >= 2 ? 'corroborated' : 'single';
-}
+import { factStatus } from './fact-assemble.ts';
+import type { CorpusIndex, Fact } from './schema.ts';
 
 /** A difference stands while two remaining sources give it different value sets. */
 function stillDiffers(d: Fact['differences'][number]): boolean {
@@ -48,7 +44,7 @@ export function withoutSource(index: CorpusIndex, source: string): CorpusIndex {
       if (steps.length > 1) kept.timeline = { ...fact.timeline, steps };
       else delete kept.timeline;
     }
-    kept.status = statusOf(kept);
+    kept.status = factStatus(differences.length, new Set(members.map((m) => m.source)).size);
     facts.push(kept);
   }
   const factIds = new Set(facts.map((f) => f.id));
