@@ -12,53 +12,21 @@ export class SeedError extends Error {
 
 export type { RawArticle, SourceMeta } from '../core/index/article.ts';
 
+import { bareMeta, decodeText, InputError, parseSourcesList } from '../core/corpus/sources-list.ts';
 import type { RawArticle, SourceMeta } from '../core/index/article.ts';
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
-}
-
-function where(rel: string, text: string, offset: number): string {
-  const { line, col } = lineCol(text, offset);
-  return `${rel}:${line}:${col}`;
-}
-
-/** Offset of the line in sources.json that mentions a file name, for error positions. */
-function offsetOf(text: string, needle: string): number {
-  const at = text.indexOf(JSON.stringify(needle));
-  return Math.max(at, 0);
-}
-
-function decode(rel: string, bytes: Buffer): string {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
-    throw new SeedError(
-      `${rel}:${line}:1: binary file (NUL byte at offset ${nul}) — expected plain UTF-8 text`,
-    );
-  }
+/** Runs a core folder check, giving its InputError the CLI's name. */
+function seedCheck<T>(run: () => T): T {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    // Find the first byte that breaks UTF-8, to point at its line.
-    let ok = 0;
-    for (let n = 1; n <= bytes.length; n++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
-        ok = n;
-      } catch {
-        if (n - ok > 4) break;
-      }
-    }
-    const line = bytes.subarray(0, ok).toString('utf8').split('\n').length;
-    throw new SeedError(`${rel}:${line}:1: not valid UTF-8 (byte offset ${ok}) — expected plain UTF-8 text`);
+    return run();
+  } catch (error) {
+    if (error instanceof InputError) throw new SeedError(error.message);
+    throw error;
   }
 }
 
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() ? v : null;
+function decode(rel: string, bytes: Uint8Array): string {
+  return seedCheck(() => decodeText(rel, bytes));
 }
 
 /**
@@ -77,49 +45,7 @@ export async function readFolder(folder: string, label = folder): Promise<RawArt
   if (names.includes('sources.json')) {
     const r = rel('sources.json');
     const raw = decode(r, await readFile(path.join(folder, 'sources.json')));
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (error) {
-      const msg = (error as Error).message;
-      const pos = /position (\d+)/.exec(msg);
-      const lc = /line (\d+) column (\d+)/.exec(msg);
-      const at = lc ? `${r}:${lc[1]}:${lc[2]}` : where(r, raw, pos ? Number(pos[1]) : 0);
-      throw new SeedError(
-        `${at}: malformed JSON (${msg.replace(/ in JSON at.*$/, '')}) — expected { "sources": [...] }`,
-      );
-    }
-    const list = (data as { sources?: unknown })?.sources;
-    if (!Array.isArray(list))
-      throw new SeedError(`${r}:1:1: no "sources" array — expected { "sources": [{ "file", … }] }`);
-    list.forEach((entry, i) => {
-      const e = entry as Record<string, unknown>;
-      const file = str(e?.file);
-      if (!file)
-        throw new SeedError(`${where(r, raw, 0)}: sources[${i}] has no "file" — expected a .txt file name`);
-      // Positions are computed only for an error: cheap on a 10,000-entry sources.json.
-      const at = () => where(r, raw, offsetOf(raw, file));
-      if (metas.has(file))
-        throw new SeedError(`${at()}: "${file}" is listed twice — expected one entry per file`);
-      if (!fileSet.has(file))
-        throw new SeedError(`${at()}: "${file}" has no file in the folder — expected ${rel(file)}`);
-      const published = str(e.published);
-      if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-        throw new SeedError(
-          `${at()}: "published" is ${JSON.stringify(published)} — expected YYYY-MM-DD or null`,
-        );
-      metas.set(file, {
-        file,
-        outlet: str(e.outlet),
-        label: str(e.label),
-        title: str(e.title),
-        url: str(e.url),
-        published,
-      });
-    });
-    for (const f of files)
-      if (!metas.has(f))
-        throw new SeedError(`${r}:1:1: ${f} has no entry — expected one entry per .txt file`);
+    for (const [file, meta] of seedCheck(() => parseSourcesList(raw, r, fileSet, rel))) metas.set(file, meta);
   }
   const out: RawArticle[] = [];
   for (const f of files) {
@@ -129,7 +55,7 @@ export async function readFolder(folder: string, label = folder): Promise<RawArt
     out.push({
       file: f,
       text,
-      meta: metas.get(f) ?? { file: f, outlet: null, label: null, title: null, url: null, published: null },
+      meta: metas.get(f) ?? bareMeta(f),
     });
   }
   return out;
