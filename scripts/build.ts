@@ -33,15 +33,21 @@ const bench = flag('--bench');
 export const GECKO_ID = 'crossread@crossread.org';
 
 /** Bundles: one entry per extension context (CONVENTIONS.md 11). */
-const entries = [
+const entries: { entry: string; outfile: string; only?: 'chrome' | 'firefox' }[] = [
   { entry: 'src/background/index.ts', outfile: 'background.js' },
   { entry: 'src/content/index.ts', outfile: 'content.js' },
   { entry: 'src/popup/popup.ts', outfile: 'popup.js' },
+  { entry: 'src/options/options.ts', outfile: 'options.js' },
+  { entry: 'src/worker/index.ts', outfile: 'indexer.js' },
+  { entry: 'src/offscreen/offscreen.ts', outfile: 'offscreen.js', only: 'chrome' },
 ];
 
-const staticFiles = [
+const staticFiles: { from: string; to: string; only?: 'chrome' | 'firefox' }[] = [
   { from: 'src/popup/popup.html', to: 'popup.html' },
   { from: 'src/popup/popup.css', to: 'popup.css' },
+  { from: 'src/options/options.html', to: 'options.html' },
+  { from: 'src/options/options.css', to: 'options.css' },
+  { from: 'src/offscreen/offscreen.html', to: 'offscreen.html', only: 'chrome' },
   // The highlight styles, as the manifest's content-script CSS (see src/content/dom/page-ui.ts).
   { from: 'src/content/highlights.css', to: 'content.css' },
 ];
@@ -79,6 +85,9 @@ function manifestFor(base: Record<string, unknown>, target: Target): Record<stri
     };
   } else {
     manifest.background = { service_worker: 'background.js' };
+    // The indexer runs in a Worker, which a service worker cannot start: an offscreen document
+    // starts it (docs/permissions.md). Firefox's event page starts it itself.
+    manifest.permissions = [...((manifest.permissions as string[]) ?? []), 'offscreen'];
   }
   return manifest;
 }
@@ -118,10 +127,12 @@ async function main() {
   await step('bundle', async () => {
     for (const t of targets) {
       await esbuild.build({
-        entryPoints: entries.map((e) => ({
-          in: path.join(root, e.entry),
-          out: e.outfile.replace(/\.js$/, ''),
-        })),
+        entryPoints: entries
+          .filter((e) => !e.only || e.only === (t === 'firefox' ? 'firefox' : 'chrome'))
+          .map((e) => ({
+            in: path.join(root, e.entry),
+            out: e.outfile.replace(/\.js$/, ''),
+          })),
         outdir: path.join(staging, t),
         bundle: true,
         format: 'iife',
@@ -141,7 +152,10 @@ async function main() {
   await step('copy static', async () => {
     const locales = JSON.stringify(await mergeLocales(), null, 1);
     for (const t of targets) {
-      for (const f of staticFiles) await cp(path.join(root, f.from), path.join(staging, t, f.to));
+      for (const f of staticFiles.filter(
+        (x) => !x.only || x.only === (t === 'firefox' ? 'firefox' : 'chrome'),
+      ))
+        await cp(path.join(root, f.from), path.join(staging, t, f.to));
       await mkdir(path.join(staging, t, '_locales/en'), { recursive: true });
       await writeFile(path.join(staging, t, '_locales/en/messages.json'), locales);
       await writeFile(path.join(staging, t, 'index.json'), indexJson);

@@ -1,9 +1,11 @@
 /**
- * Keyboard shortcuts: jump to the next / previous conflicting claim in the active tab.
+ * Keyboard shortcuts: jump to the next / previous conflicting claim in the active tab, and add
+ * the active tab's article to the reader's corpus.
  */
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../messaging/channel.ts';
 import type { ToContent } from '../messaging/protocol.ts';
+import { addTabInTurn } from './handlers-corpus.ts';
 
 export function registerCommands(): void {
   browser.commands.onCommand.addListener((command) => {
@@ -12,6 +14,11 @@ export function registerCommands(): void {
 }
 
 export async function runCommand(command: string): Promise<boolean> {
+  if (command === 'add-article') {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return false;
+    return (await addTabInTurn(tab.id)).added;
+  }
   const direction = command === 'next-conflict' ? 1 : command === 'previous-conflict' ? -1 : 0;
   if (!direction) return false;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

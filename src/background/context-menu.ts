@@ -6,20 +6,27 @@
 
 import type { Menus, Tabs } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
+import { addTabInTurn } from './handlers-corpus.ts';
 import { setPending } from './page-reports.ts';
 import { setPendingQuery, takePendingQuery } from './pending-query.ts';
 
 export const MENU_ID = 'crossread-cross-check';
+export const ADD_MENU_ID = 'crossread-add-article';
 
 export function registerContextMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ID,
         title: browser.i18n.getMessage('contextMenuCrossCheck'),
         contexts: ['selection'],
-      }),
-    );
+      });
+      browser.contextMenus.create({
+        id: ADD_MENU_ID,
+        title: browser.i18n.getMessage('contextMenuAddArticle'),
+        contexts: ['page'],
+      });
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);
@@ -29,8 +36,12 @@ export function registerContextMenu(): void {
 /** What a click on the menu item does; also reachable from tests through the worker's global. */
 export async function onContextMenuClick(
   info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>,
-  _tab?: Tabs.Tab,
+  tab?: Tabs.Tab,
 ) {
+  if (info.menuItemId === ADD_MENU_ID && tab?.id !== undefined) {
+    const added = await addTabInTurn(tab.id);
+    return added.added ? 'added' : 'known';
+  }
   if (info.menuItemId !== MENU_ID || !info.selectionText) return 'ignored';
   setPendingQuery(info.selectionText);
   setPending(true);

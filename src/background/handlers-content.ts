@@ -16,7 +16,7 @@ import {
 } from '../messaging/content-protocol.ts';
 import { asPageReport } from '../messaging/page-report-check.ts';
 import { buildCard } from './hover-cards.ts';
-import { loadIndex } from './load-index.ts';
+import { loadIndex, loadIndexFor } from './load-index.ts';
 import { setOpenTarget } from './open-target.ts';
 import { rememberReport, setPending } from './page-reports.ts';
 import { pushPageChanged } from './popup-push.ts';
@@ -89,17 +89,17 @@ export const contentHandlers: Handlers<ContentToBackground> = {
     if (!loaded.index) return { enabled, indexed: false, error: loaded.error };
     return { enabled, indexed: true, descriptions: descriptionTexts() };
   },
-  async 'content/match'(payload) {
+  async 'content/match'(payload, sender) {
     const segments = segmentList((payload as { segments?: unknown })?.segments);
-    const loaded = await loadIndex();
+    const loaded = await loadIndexFor(sender.url);
     if (!loaded.index) throw new Error(loaded.error);
     return matchSegments(pageMatcher(loaded.index), segments);
   },
-  async 'content/card'(payload) {
+  async 'content/card'(payload, sender) {
     const p = payload as { kind?: unknown; ids?: unknown };
     const k = kind(p?.kind);
     const wanted = ids(p?.ids);
-    const loaded = await loadIndex();
+    const loaded = await loadIndexFor(sender.url);
     const unnamed = (n: number) =>
       browser.i18n.getMessage('popupUnnamedSource', [String(n)]) || `Source ${n}`;
     return loaded.index ? buildCard(loaded.index, k, wanted, unnamed) : null;

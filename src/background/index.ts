@@ -11,11 +11,12 @@ import type { ToBackground } from '../messaging/protocol.ts';
 import { registerCommands, runCommand } from './commands.ts';
 import { onContextMenuClick, registerContextMenu } from './context-menu.ts';
 import { contentHandlers } from './handlers-content.ts';
+import { addTabInTurn, corpusHandlers } from './handlers-corpus.ts';
 import { overview, popupHandlers } from './handlers-popup.ts';
 import { loadIndex } from './load-index.ts';
 import { registerReportCleanup } from './page-reports.ts';
 
-const handlers = { ...contentHandlers, ...popupHandlers };
+const handlers = { ...contentHandlers, ...popupHandlers, ...corpusHandlers };
 
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
@@ -24,7 +25,8 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
 export function accept(type: string, sender: Runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   if (type.startsWith('content/')) return sender.tab !== undefined;
-  if (type.startsWith('popup/')) return fromExtensionPage(sender) && !sender.tab?.url?.startsWith('http');
+  if (type.startsWith('popup/') || type.startsWith('corpus/'))
+    return fromExtensionPage(sender) && !sender.tab?.url?.startsWith('http');
   return false;
 }
 
@@ -38,4 +40,4 @@ void loadIndex().then(() => overview());
 // The worker's global is reachable only from the extension itself (and from a test driving the
 // browser); the context-menu and shortcut paths cannot be clicked in a headless browser, so the
 // browser tests call the very functions the listeners call.
-Object.assign(globalThis, { crossreadTest: { onContextMenuClick, runCommand } });
+Object.assign(globalThis, { crossreadTest: { onContextMenuClick, runCommand, addTabInTurn } });

@@ -3,8 +3,9 @@
  * plain page): finds the article, scans it in slices, follows the page, paints, answers the
  * report / scrollTo / jump requests, and tears everything down on abort.
  */
+
+import { findArticleRoot } from '../article/article-root.ts';
 import type { PageReport, PageSetup } from '../messaging/content-protocol.ts';
-import { findArticleRoot } from './dom/article-root.ts';
 import { MutationWatcher } from './dom/mutation-watcher.ts';
 import { PageDescriptions } from './dom/page-ui.ts';
 import { unmarkAll } from './dom/painter.ts';

@@ -17,6 +17,7 @@
  *   messages: page/report, page/scrollTo (popup), page/jump (shortcuts)
  *   teardown: site switched off, or "Extension context invalidated" → unmark, disconnect, silent
  */
+import { readArticle } from '../article/read-article.ts';
 import type { ContentToBackground, PageReport, PageSetup } from '../messaging/content-protocol.ts';
 import { CrossreadApp } from './app.ts';
 import { removeStaleUi } from './dom/page-ui.ts';
@@ -210,6 +211,11 @@ function start(): void {
     'page/scrollTo': (payload) => {
       const id = (payload as { id?: unknown })?.id;
       return typeof id === 'string' && id.length < 200 ? (app?.scrollTo(id) ?? false) : false;
+    },
+    // The reader asked to add this page: its article as the page gives it (read, never changed).
+    'page/article': () => {
+      const { text, meta } = readArticle(document, location.href);
+      return text ? { text, meta, pageUrl: location.href } : null;
     },
     'page/jump': (payload) => {
       const d = (payload as { direction?: unknown })?.direction;

@@ -14,10 +14,10 @@ export function setSources(sources: SourceBrief[]): void {
   names.clear();
   details.clear();
   sources.forEach((s, i) => {
-    names.set(
-      s.id,
-      sourceLabel(s, i, (n) => t('popupUnnamedSource', n)),
-    );
+    // A source of the reader's own corpus says so wherever it is named.
+    const label = sourceLabel(s, i, (n) => t('popupUnnamedSource', n));
+    const corpus = s.corpus === 'reader' || s.corpus === 'imported' ? t(`popupCorpus_${s.corpus}`) : '';
+    names.set(s.id, corpus ? `${label} · ${corpus}` : label);
     details.set(s.id, [s.outlet, s.title, s.file].filter(Boolean).join(' · '));
   });
 }

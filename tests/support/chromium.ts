@@ -29,10 +29,10 @@ export interface ChromiumSession {
 
 export async function launchChromium(
   extensionDir = DIST_CHROME,
-  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
+  options: { colorScheme?: 'light' | 'dark'; args?: string[]; userDataDir?: string } = {},
 ): Promise<ChromiumSession> {
   requireBrowser(CHROMIUM, 'chromium');
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: true,
     colorScheme: options.colorScheme ?? 'light',

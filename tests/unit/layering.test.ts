@@ -36,8 +36,22 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   core: { layers: ['core'], packages: /^$/ },
   indexer: { layers: ['core', 'indexer'], packages: /^(node:|wink-nlp|wink-eng-lite-web-model)/ },
   messaging: { layers: ['core', 'messaging'], packages: /^webextension-polyfill$/ },
-  content: { layers: ['core', 'messaging', 'content'], packages: /^(webextension-polyfill|mark\.js)/ },
-  background: { layers: ['core', 'messaging', 'background'], packages: /^webextension-polyfill$/ },
+  article: { layers: ['core', 'article'], packages: /^$/ },
+  store: { layers: ['core', 'store'], packages: /^$/ },
+  worker: {
+    layers: ['core', 'messaging', 'store', 'worker'],
+    packages: /^(wink-nlp|wink-eng-lite-web-model)$/,
+  },
+  offscreen: { layers: ['messaging', 'offscreen'], packages: /^webextension-polyfill$/ },
+  content: {
+    layers: ['core', 'messaging', 'article', 'content'],
+    packages: /^(webextension-polyfill|mark\.js)/,
+  },
+  background: { layers: ['core', 'messaging', 'store', 'background'], packages: /^webextension-polyfill$/ },
+  options: {
+    layers: ['core', 'messaging', 'article', 'store', 'options'],
+    packages: /^webextension-polyfill$/,
+  },
   popup: { layers: ['core', 'messaging', 'popup'], packages: /^webextension-polyfill$/ },
 };
 

@@ -4,11 +4,14 @@
  * has nothing, is not an article, is out of reach, or crossread is off there, one plain statement
  * says so and points at the lookup.
  */
+
 import type { FactStatus } from '../../core/index/schema.ts';
 import type { PageReport } from '../../messaging/content-protocol.ts';
 import type { Overview, PageFact, PageView } from '../../messaging/popup-protocol.ts';
 import { button, h } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
+import { state } from '../popup-state.ts';
+import { addArticleBar } from './add-article.ts';
 import { factItem, section, statement, typeLabel } from './common.ts';
 import type { Nav } from './nav.ts';
 
@@ -131,6 +134,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
       h('div', { id: 'page-state', 'data-state': model.report?.state ?? 'none' }, said),
       statement(t('popupLookupHint')),
       corpusLine(model.overview, nav),
+      addArticleBar(state.tabId),
     );
     return root;
   }
@@ -226,6 +230,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
       page.leftOut.length ? leftOutList(page.leftOut, nav) : statement(t('popupLensLeftOutEmpty')),
     ),
     corpusLine(model.overview, nav),
+    addArticleBar(state.tabId),
   );
   return root;
 }

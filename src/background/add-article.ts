@@ -1,0 +1,42 @@
+/**
+ * "Add this article": the page hands over its article (text and page metadata), it is stored,
+ * indexed at once, and the corpus read again, so the next page on the story is checked against
+ * it and this page, reloaded, shows it as the source it now is.
+ */
+import { makeRecord } from '../core/corpus/article-record.ts';
+import { sendToTab } from '../messaging/channel.ts';
+import type { AddedArticle, CorpusOutcome } from '../messaging/corpus-protocol.ts';
+import type { ToContent } from '../messaging/protocol.ts';
+import { addArticles } from '../store/corpus-db.ts';
+import { syncInWorker } from './indexer-host.ts';
+import { loadIndex, reloadIndex } from './load-index.ts';
+
+/** Indexes what changed in the corpus database and reads the corpus again. */
+export async function corpusChanged(): Promise<CorpusOutcome> {
+  const started = performance.now();
+  const result = await syncInWorker();
+  const loaded = await reloadIndex();
+  return {
+    articles: result.articles,
+    built: result.built,
+    problems: [...result.problems, ...loaded.problems],
+    ms: performance.now() - started,
+  };
+}
+
+export async function addTabArticle(tabId: number): Promise<AddedArticle> {
+  const reply = await sendToTab<ToContent, 'page/article'>(tabId, 'page/article', {});
+  if (!reply.ok) throw new Error(`crossread cannot read this page (${reply.error})`);
+  const page = reply.value;
+  if (!page || !page.text.trim()) throw new Error('this page holds no article crossread can read');
+  const meta = { ...page.meta, url: page.meta.url ?? page.pageUrl };
+  const name = meta.title ?? page.pageUrl;
+  const record = makeRecord(name, page.text, meta, new Date(), page.pageUrl);
+  const { added } = await addArticles([record]);
+  const outcome = await corpusChanged();
+  const { index } = await loadIndex();
+  const source = index?.sources.find((s) => s.file === record.id);
+  const facts =
+    source && index ? index.facts.filter((f) => f.members.some((m) => m.source === source.id)).length : 0;
+  return { ...outcome, name, added: added.length > 0, facts };
+}

@@ -1,0 +1,221 @@
+/**
+ * The reader's own corpus, end to end in Chromium as a reader uses it: add two articles on one
+ * story from the popup, open a third and see its claims linked to them; reload an added page and
+ * see it is not checked against itself; restart the browser profile and find them still there;
+ * import a folder holding one malformed file; export, clear, import, and get the same corpus.
+ * No request leaves the test server. Saves the options page screenshot in docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type ChromiumSession, foreignRequests, launchChromium } from '../support/chromium.ts';
+import { DIST_CHROME, FIXTURES, ROOT } from '../support/paths.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+let server: TestServer;
+let profile: string;
+let scratch: string;
+
+before(async () => {
+  server = await startServer(path.join(FIXTURES, 'corpus-pages'));
+  profile = await mkdtemp(path.join(tmpdir(), 'crossread-profile-'));
+  scratch = await mkdtemp(path.join(tmpdir(), 'crossread-import-'));
+});
+after(async () => {
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** The page's tab id (the extension asks for no `tabs` permission, so by the active tab). */
+async function tabOf(session: ChromiumSession, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await session.worker.evaluate(
+    async () =>
+      (await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ active: true }))[0]?.id,
+  );
+  assert.ok(typeof id === 'number', `a tab shows ${page.url()}`);
+  return id as number;
+}
+
+async function openArticle(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.origin}/${name}.html`);
+  await page.waitForSelector('html[data-crossread-state="ready"]', { timeout: 20000 });
+}
+
+async function addFromPopup(session: ChromiumSession, page: Page): Promise<string> {
+  const popup = await session.openPopup(`?tab=${await tabOf(session, page)}`);
+  await popup.waitForSelector('#add-article', { timeout: 15000 });
+  await popup.click('#add-article');
+  await popup.waitForFunction(
+    () => {
+      const said = document.getElementById('add-article-status')?.textContent ?? '';
+      return said !== '' && !said.endsWith('…');
+    },
+    undefined,
+    { timeout: 30000 },
+  );
+  const said = (await popup.textContent('#add-article-status')) ?? '';
+  await popup.close();
+  return said;
+}
+
+const claimMarks = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('mark[data-crossread-kind="claim"]').length);
+
+async function options(session: ChromiumSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.waitForSelector('#corpus-summary:not(:empty)', { timeout: 15000 });
+  return page;
+}
+
+const rows = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('#corpus-list tbody tr')].map((r) => (r as HTMLElement).dataset.article),
+  );
+
+test('chromium: add two articles, the third is checked against them, and the corpus survives a restart', async () => {
+  let session = await launchChromium(DIST_CHROME, { userDataDir: profile });
+  try {
+    const page = await session.context.newPage();
+    await openArticle(page, 'herald');
+    assert.equal(
+      await claimMarks(page),
+      0,
+      'before anything is added, the seed corpus knows nothing of this story',
+    );
+
+    await openArticle(page, 'tribune');
+    const first = await addFromPopup(session, page);
+    assert.match(
+      first,
+      /^Added: \d+ facts; your corpus has 1 articles/,
+      `the first add says what it did: ${first}`,
+    );
+    await openArticle(page, 'courier');
+    const second = await addFromPopup(session, page);
+    assert.match(second, /your corpus has 2 articles/, `the second add: ${second}`);
+    assert.match(
+      await addFromPopup(session, page),
+      /already in your corpus/,
+      'adding it again keeps one copy',
+    );
+
+    await openArticle(page, 'herald');
+    const linked = await claimMarks(page);
+    assert.ok(linked >= 2, `the third article's claims are linked to the first two (${linked} claim marks)`);
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-crossread-kind="claim"]')].map((m) =>
+        m.getAttribute('data-crossread-id'),
+      ),
+    );
+    assert.ok(ids.every(Boolean), 'every claim mark names its fact');
+
+    // An added page, reloaded, is one of the sources: never checked against itself.
+    await openArticle(page, 'courier');
+    const popup = await session.openPopup(`?tab=${await tabOf(session, page)}`);
+    await popup.waitForSelector('#open-sources', { timeout: 15000 });
+    await popup.click('#open-sources');
+    await popup.waitForFunction(() => /your corpus/.test(document.body.textContent ?? ''), undefined, {
+      timeout: 10000,
+    });
+    await popup.close();
+    assert.deepEqual(foreignRequests(session, server.origin), [], 'no request left the test server');
+  } finally {
+    await session.close();
+  }
+
+  session = await launchChromium(DIST_CHROME, { userDataDir: profile });
+  try {
+    const page = await session.context.newPage();
+    await openArticle(page, 'herald');
+    assert.ok((await claimMarks(page)) >= 2, 'after a restart the added articles still link the third');
+    const opts = await options(session);
+    assert.equal((await rows(opts)).length, 2, 'the options page lists the two articles');
+  } finally {
+    await session.close();
+  }
+});
+
+test('chromium: import a folder with one malformed file; export, clear, import gives the same corpus', async () => {
+  const folder = path.join(scratch, 'harbour');
+  await mkdir(folder, { recursive: true });
+  await cp(path.join(FIXTURES, 'corpus-harbour'), folder, { recursive: true });
+  await writeFile(path.join(folder, 'broken.json'), '{"text": "Dock workers at the port');
+  const session = await launchChromium(DIST_CHROME, { userDataDir: profile });
+  try {
+    const page = await options(session);
+    const before = (await rows(page)).length;
+    await page.setInputFiles('#pick-folder', folder);
+    await page.waitForFunction(
+      () => /^Imported/.test(document.getElementById('import-status')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 60000,
+      },
+    );
+    const problems = await page.textContent('#import-problems');
+    assert.match(
+      problems ?? '',
+      /harbour\/broken\.json: malformed JSON/,
+      `the malformed file is named: ${problems}`,
+    );
+    const listed = await rows(page);
+    assert.equal(listed.length, before + 3, 'the three good articles are imported beside it');
+    const outlets = await page.evaluate(() =>
+      [...document.querySelectorAll('#corpus-list tbody tr td:first-child')].map((td) => td.textContent),
+    );
+    assert.ok(outlets.includes('Valmora Tribune'), `sources.json gave the outlets: ${outlets}`);
+    await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/options-chromium.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const file = path.join(scratch, 'export.json');
+    await download.saveAs(file);
+    const exported = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(exported.articles.length, listed.length, 'the export holds every article');
+
+    await page.click('#clear');
+    await page.click('#clear-yes');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#corpus-list tbody tr').length === 0,
+      undefined,
+      {
+        timeout: 30000,
+      },
+    );
+    await page.setInputFiles('#pick-files', file);
+    await page.waitForFunction(
+      () => /^Imported/.test(document.getElementById('import-status')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 60000,
+      },
+    );
+    assert.deepEqual((await rows(page)).sort(), [...listed].sort(), 'the same articles come back');
+    const reexported = await page.evaluate(async () => {
+      const open = indexedDB.open('crossread-corpus');
+      const db: IDBDatabase = await new Promise((r) => {
+        open.onsuccess = () => r(open.result);
+      });
+      const all: unknown[] = await new Promise((r) => {
+        const req = db.transaction('articles').objectStore('articles').getAll();
+        req.onsuccess = () => r(req.result);
+      });
+      return all;
+    });
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    assert.deepEqual(
+      byId(reexported as { id: string }[]),
+      byId(exported.articles),
+      'every record comes back unchanged',
+    );
+    assert.deepEqual(foreignRequests(session, server.origin), [], 'no request left the test server');
+  } finally {
+    await session.close();
+  }
+});
