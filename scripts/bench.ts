@@ -4,6 +4,7 @@
  * in its own process, in sequence, and fails if any of them reports a missed target.
  *
  *   scripts/bench-index.ts  index build time (seeds, generated 2.5k/5k/10k corpora), index size
+ *   scripts/bench-corpus.ts the reader's corpus: adding one article to 1,000, a full shard, the merge
  *   scripts/bench-page.ts   content-script work vs a TreeWalker pass, ready time, longest task,
  *                           bundle size, matching with a 10,000-article index
  *   scripts/bench-popup.ts  the popup's first paint with data, Chromium and Firefox, vs a bare page
@@ -14,7 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benches = ['scripts/bench-index.ts', 'scripts/bench-page.ts', 'scripts/bench-popup.ts'];
+const benches = [
+  'scripts/bench-index.ts',
+  'scripts/bench-corpus.ts',
+  'scripts/bench-page.ts',
+  'scripts/bench-popup.ts',
+];
 const failed: string[] = [];
 
 for (const bench of benches) {

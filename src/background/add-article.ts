@@ -28,7 +28,7 @@ export async function addTabArticle(tabId: number): Promise<AddedArticle> {
   const reply = await sendToTab<ToContent, 'page/article'>(tabId, 'page/article', {});
   if (!reply.ok) throw new Error(`crossread cannot read this page (${reply.error})`);
   const page = reply.value;
-  if (!page || !page.text.trim()) throw new Error('this page holds no article crossread can read');
+  if (!page?.text.trim()) throw new Error('this page holds no article crossread can read');
   const meta = { ...page.meta, url: page.meta.url ?? page.pageUrl };
   const name = meta.title ?? page.pageUrl;
   const record = makeRecord(name, page.text, meta, new Date(), page.pageUrl);

@@ -23,7 +23,7 @@ worker.onerror = (event) => {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const m = message as Record<string, unknown> | null;
-  if (!m || m[INDEXER_RELAY] !== 1 || m.type !== 'sync' || sender.id !== browser.runtime.id) return undefined;
+  if (m?.[INDEXER_RELAY] !== 1 || m.type !== 'sync' || sender.id !== browser.runtime.id) return undefined;
   const id = nextId++;
   return new Promise<RelayReply>((resolve) => {
     waiting.set(id, resolve);

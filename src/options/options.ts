@@ -109,6 +109,8 @@ async function importFiles(files: ImportFile[]): Promise<void> {
   }
   status.textContent = t('optionsIndexing', added);
   const outcome = await reindex();
+  // The list first, then the message: whoever reads "Imported" finds the articles listed.
+  await refresh();
   if (outcome) {
     problems.push(...outcome.problems);
     status.textContent = t(
@@ -120,7 +122,6 @@ async function importFiles(files: ImportFile[]): Promise<void> {
     );
   }
   showProblems('import-problems', problems);
-  await refresh();
 }
 
 function read(record: ArticleRecord): void {
