@@ -8,6 +8,7 @@ import { sendToTab } from '../messaging/channel.ts';
 import type { AddedArticle, CorpusOutcome } from '../messaging/corpus-protocol.ts';
 import type { ToContent } from '../messaging/protocol.ts';
 import { addArticles } from '../store/corpus-db.ts';
+import { overview } from './handlers-popup.ts';
 import { syncInWorker } from './indexer-host.ts';
 import { loadIndex, reloadIndex } from './load-index.ts';
 
@@ -16,6 +17,8 @@ export async function corpusChanged(): Promise<CorpusOutcome> {
   const started = performance.now();
   const result = await syncInWorker();
   const loaded = await reloadIndex();
+  // The overview kept for a popup's first paint counts the corpus as it now is.
+  await overview();
   return {
     articles: result.articles,
     built: result.built,

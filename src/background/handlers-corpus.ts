@@ -6,6 +6,7 @@ import type { Handlers } from '../messaging/channel.ts';
 import type { CorpusToBackground } from '../messaging/corpus-protocol.ts';
 import { addTabArticle, corpusChanged } from './add-article.ts';
 import { setBundled } from './corpus-settings.ts';
+import { overview } from './handlers-popup.ts';
 import { reloadIndex } from './load-index.ts';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -30,6 +31,7 @@ export const corpusHandlers: Handlers<CorpusToBackground> = {
     if (typeof on !== 'boolean') throw new Error('bad payload');
     await setBundled(on);
     await reloadIndex();
+    await overview();
     return on;
   },
 };
