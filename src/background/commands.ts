@@ -14,15 +14,11 @@ export function registerCommands(): void {
 }
 
 export async function runCommand(command: string): Promise<boolean> {
-  if (command === 'add-article') {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return false;
-    return (await addTabInTurn(tab.id)).added;
-  }
   const direction = command === 'next-conflict' ? 1 : command === 'previous-conflict' ? -1 : 0;
-  if (!direction) return false;
+  if (!direction && command !== 'add-article') return false;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return false;
+  if (!direction) return (await addTabInTurn(tab.id)).added;
   const reply = await sendToTab<ToContent, 'page/jump'>(tab.id, 'page/jump', { direction });
   return reply.ok && reply.value;
 }

@@ -21,7 +21,7 @@ export const corpusHandlers: Handlers<CorpusToBackground> = {
   'corpus/addTab'(payload) {
     const tabId = (payload as { tabId?: unknown })?.tabId;
     if (typeof tabId !== 'number' || !Number.isInteger(tabId)) throw new Error('bad payload');
-    return inTurn(() => addTabArticle(tabId));
+    return addTabInTurn(tabId);
   },
   'corpus/changed'() {
     return inTurn(corpusChanged);

@@ -5,7 +5,7 @@
  * background's thread: pages keep getting answers while the reader's corpus is indexed.
  */
 import browser from 'webextension-polyfill';
-import type { IndexerReply } from '../messaging/indexer-protocol.ts';
+import { indexerClient } from '../messaging/indexer-client.ts';
 import { INDEXER_RELAY, type RelayReply, type SyncResult } from '../messaging/indexer-protocol.ts';
 
 interface OffscreenApi {
@@ -17,26 +17,8 @@ function offscreenApi(): OffscreenApi | undefined {
   return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
 }
 
-let worker: Worker | null = null;
-let nextId = 1;
-const waiting = new Map<number, (reply: IndexerReply) => void>();
-
-function directWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(browser.runtime.getURL('indexer.js'));
-    worker.onmessage = (event: MessageEvent<IndexerReply>) => {
-      waiting.get(event.data.id)?.(event.data);
-      waiting.delete(event.data.id);
-    };
-    worker.onerror = (event) => {
-      const error = `the indexer stopped: ${event.message || 'unknown error'}`;
-      for (const [id, resolve] of waiting) resolve({ id, ok: false, error });
-      waiting.clear();
-      worker = null;
-    };
-  }
-  return worker;
-}
+// Firefox's event page starts the worker itself.
+const syncDirect = indexerClient(() => new Worker(browser.runtime.getURL('indexer.js')));
 
 let creating: Promise<void> | null = null;
 
@@ -60,20 +42,14 @@ async function ensureOffscreen(api: OffscreenApi): Promise<void> {
 
 /** Brings the built shards up to date with the stored articles. */
 export async function syncInWorker(): Promise<SyncResult> {
-  let reply: IndexerReply;
-  if (typeof Worker !== 'undefined') {
-    const id = nextId++;
-    reply = await new Promise<IndexerReply>((resolve) => {
-      waiting.set(id, resolve);
-      directWorker().postMessage({ id, type: 'sync' });
-    });
-  } else {
+  let reply: RelayReply;
+  if (typeof Worker !== 'undefined') reply = await syncDirect();
+  else {
     const api = offscreenApi();
     if (!api) throw new Error('this browser can start no worker for the indexer');
     await ensureOffscreen(api);
-    const relayed = (await browser.runtime.sendMessage({ [INDEXER_RELAY]: 1, type: 'sync' })) as RelayReply;
-    if (!relayed) throw new Error('the indexer did not answer');
-    reply = { id: 0, ...relayed } as IndexerReply;
+    reply = (await browser.runtime.sendMessage({ [INDEXER_RELAY]: 1, type: 'sync' })) as RelayReply;
+    if (!reply) throw new Error('the indexer did not answer');
   }
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;

@@ -65,15 +65,11 @@ async function load(): Promise<Loaded> {
   }
   parts.push(...(await readerParts(problems)));
   for (const p of problems) console.warn(`crossread: ${p}`);
-  if (parts.length === 0) return { index: emptyIndex(), problems };
+  if (parts.length === 0) return { index: mergeIndexes([]), problems };
   return {
     index: parts.length === 1 && parts[0]?.corpus === 'bundled' ? parts[0].index : mergeIndexes(parts),
     problems,
   };
-}
-
-function emptyIndex(): CorpusIndex {
-  return mergeIndexes([]);
 }
 
 export function loadIndex(): Promise<Loaded> {
@@ -100,6 +96,19 @@ export function samePage(url: string): string {
 
 const forPage = new Map<string, CorpusIndex>();
 
+/** Each reader source's page (as {@link samePage} keys it) → its id, read once per loaded index. */
+const ownPages = new WeakMap<CorpusIndex, Map<string, string>>();
+
+function sourceAt(index: CorpusIndex, page: string): string | undefined {
+  let pages = ownPages.get(index);
+  if (!pages) {
+    pages = new Map();
+    for (const s of index.sources) if (s.corpus && s.url) pages.set(samePage(s.url), s.id);
+    ownPages.set(index, pages);
+  }
+  return pages.get(page);
+}
+
 /**
  * The index as a page reads it: when the page is one of the sources (the reader added it), that
  * source is left out, so a page is never cross-checked against itself. Kept for a few pages.
@@ -108,11 +117,11 @@ export async function loadIndexFor(url: string | undefined): Promise<Loaded> {
   const loaded = await loadIndex();
   if (!loaded.index || !url) return loaded;
   const key = samePage(url);
-  const own = loaded.index.sources.find((s) => s.corpus && s.url && samePage(s.url) === key);
+  const own = sourceAt(loaded.index, key);
   if (!own) return loaded;
   let index = forPage.get(key);
   if (!index) {
-    index = withoutSource(loaded.index, own.id);
+    index = withoutSource(loaded.index, own);
     if (forPage.size > 8) forPage.clear();
     forPage.set(key, index);
   }

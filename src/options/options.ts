@@ -17,8 +17,8 @@ import {
   clearCorpus,
   getSetting,
   readArticles,
-  readBuilt,
   readIndexes,
+  readShards,
   removeArticles,
   removeIndex,
   type StoredIndex,
@@ -55,14 +55,14 @@ async function reindex(): Promise<CorpusOutcome | null> {
 async function refresh(): Promise<void> {
   const problems: string[] = [];
   try {
-    const [{ articles, problems: bad }, stored, built] = await Promise.all([
+    const [{ articles, problems: bad }, stored, { shards }] = await Promise.all([
       readArticles(),
       readIndexes(),
-      readBuilt(),
+      readShards(),
     ]);
     problems.push(...bad);
     const facts: Record<string, number> = {};
-    for (const shard of built) Object.assign(facts, shard.facts);
+    for (const shard of shards) Object.assign(facts, shard.facts);
     const indexes: { stored: StoredIndex; sources: number }[] = [];
     for (const s of stored)
       try {

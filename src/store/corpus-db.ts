@@ -5,8 +5,8 @@
  * thrown over the rest; a full quota comes back as an error that says so.
  *
  * Schema (version {@link DB_VERSION}; docs/storage.md): `articles` (ArticleRecord by id),
- * `placements` (which shard each article is in, and the names it was placed by), `shards`
- * (Shard info), `built` (each shard's index as JSON, with facts per article), `indexes`
+ * `placements` (the names each article was placed by), `shards` (Shard info, with the facts
+ * each article contributed), `built` (each shard's index as JSON), `indexes`
  * (imported index.json files), `settings` (key → value).
  */
 import type { ArticleRecord } from '../core/corpus/article-record.ts';
@@ -17,18 +17,22 @@ import type { Shard } from '../core/corpus/shards.ts';
 export const DB_NAME = 'crossread-corpus';
 export const DB_VERSION = 1;
 
+/** The names an article was placed by: taken out of its shard's counts when it is removed. */
 export interface Placement {
   id: string;
-  shard: string;
   names: string[];
+}
+
+/** A shard as stored: with the facts each of its articles contributed, once it has been built. */
+export interface StoredShard extends Shard {
+  /** Fact count by record id, from the shard's last build (small: the options list reads it). */
+  facts?: Record<string, number>;
 }
 
 export interface BuiltShard {
   id: string;
   /** The shard's index, as `JSON.stringify(CorpusIndex)`: read back with parseIndex. */
   json: string;
-  /** Facts each article contributed (fact count by record id). */
-  facts: Record<string, number>;
   built: string;
 }
 
@@ -200,9 +204,9 @@ export function readBuilt(): Promise<BuiltShard[]> {
   return transact(['built'], 'readonly', (t) => getAll<BuiltShard>(t, 'built'));
 }
 
-export function readShards(): Promise<{ shards: Shard[]; placements: Placement[] }> {
+export function readShards(): Promise<{ shards: StoredShard[]; placements: Placement[] }> {
   return transact(['shards', 'placements'], 'readonly', async (t) => ({
-    shards: await getAll<Shard>(t, 'shards'),
+    shards: await getAll<StoredShard>(t, 'shards'),
     placements: await getAll<Placement>(t, 'placements'),
   }));
 }

@@ -41,18 +41,21 @@ export async function syncCorpus(analyse: Analyse, now: () => Date): Promise<Syn
   const plan = planShards(shards, added, removed);
 
   const builds: BuiltShard[] = [];
+  // A shard that fails to build keeps the fact counts of its last build.
+  const facts = new Map(shards.map((s) => [s.id, s.facts]));
   for (const shard of plan.shards) {
     if (!plan.dirty.has(shard.id)) continue;
     const { articles, problems: bad } = await readArticles(shard.articles);
     problems.push(...bad);
     try {
       const index = buildIndex(articles.map(asRawArticle), deps);
-      const facts: Record<string, number> = {};
+      const counts: Record<string, number> = {};
       const fileOf = new Map(index.sources.map((s) => [s.id, s.file]));
       for (const f of index.facts)
         for (const id of new Set(f.members.map((m) => fileOf.get(m.source) as string)))
-          facts[id] = (facts[id] ?? 0) + 1;
-      builds.push({ id: shard.id, json: JSON.stringify(index), facts, built: now().toISOString() });
+          counts[id] = (counts[id] ?? 0) + 1;
+      facts.set(shard.id, counts);
+      builds.push({ id: shard.id, json: JSON.stringify(index), built: now().toISOString() });
     } catch (error) {
       problems.push(
         `a story of ${articles.length} articles could not be indexed: ${(error as Error).message}`,
@@ -60,19 +63,16 @@ export async function syncCorpus(analyse: Analyse, now: () => Date): Promise<Syn
     }
   }
 
-  const newPlacements: Placement[] = [];
-  for (const shard of plan.shards)
-    for (const id of shard.articles) {
-      const names = added.find((a) => a.id === id)?.names;
-      if (names) newPlacements.push({ id, shard: shard.id, names });
-    }
+  // Only the articles that were placed: one that could not be indexed is tried again next time.
+  const newPlacements: Placement[] = added.map(({ id, names }) => ({ id, names }));
   await transact(['shards', 'placements', 'built'], 'readwrite', (t) => {
     for (const id of plan.dropped) {
       t.objectStore('shards').delete(id);
       t.objectStore('built').delete(id);
     }
     for (const r of removed) t.objectStore('placements').delete(r.id);
-    for (const shard of plan.shards) if (plan.dirty.has(shard.id)) t.objectStore('shards').put(shard);
+    for (const shard of plan.shards)
+      if (plan.dirty.has(shard.id)) t.objectStore('shards').put({ ...shard, facts: facts.get(shard.id) });
     for (const p of newPlacements) t.objectStore('placements').put(p);
     for (const b of builds) t.objectStore('built').put(b);
   });

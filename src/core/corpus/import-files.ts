@@ -9,7 +9,7 @@ import type { SourceMeta } from '../index/article.ts';
 import { validateIndex } from '../index/validate.ts';
 import { type ArticleRecord, MAX_ARTICLE_CHARS, makeRecord, textHash } from './article-record.ts';
 import { type ImportedIndex, isExport, readExport } from './corpus-export.ts';
-import { bareMeta, decodeText, InputError, parseSourcesList } from './sources-list.ts';
+import { bareMeta, decodeText, InputError, parseSourcesList, publishedDay } from './sources-list.ts';
 
 export interface ImportFile {
   /** Path as the picker gives it: `folder/sub/a.txt` for a folder, `a.txt` for a single file. */
@@ -62,11 +62,8 @@ function jsonArticle(value: unknown, where: string): Omit<SourceMeta, 'file'> & 
     );
   const s = (k: string) =>
     typeof v[k] === 'string' && (v[k] as string).trim() ? (v[k] as string).trim() : null;
-  const published = s('published');
-  if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-    throw new InputError(
-      `${where}: "published" is ${JSON.stringify(published)} — expected YYYY-MM-DD or null`,
-    );
+  const raw = s('published');
+  const published = raw ? publishedDay(raw, () => where) : null;
   return {
     text: v.text,
     outlet: s('outlet'),

@@ -41,6 +41,13 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() ? v : null;
 }
 
+/** Checks a "published" value: a YYYY-MM-DD day; `at` names where it was read, for the message. */
+export function publishedDay(value: string, at: () => string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new InputError(`${at()}: "published" is ${JSON.stringify(value)} — expected YYYY-MM-DD or null`);
+  return value;
+}
+
 /** An empty entry for a file that sources.json does not describe (or when there is none). */
 export function bareMeta(file: string): SourceMeta {
   return { file, outlet: null, label: null, title: null, url: null, published: null };
@@ -89,10 +96,7 @@ export function parseSourcesList(
       throw new InputError(`${at()}: "${file}" has no file in the folder — expected ${fileRel(file)}`);
     }
     const published = str(e.published);
-    if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-      throw new InputError(
-        `${at()}: "published" is ${JSON.stringify(published)} — expected YYYY-MM-DD or null`,
-      );
+    if (published) publishedDay(published, at);
     metas.set(file, {
       file,
       outlet: str(e.outlet),
