@@ -9,30 +9,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asRawArticle, makeRecord } from '../src/core/corpus/article-record.ts';
+import { asRawArticle } from '../src/core/corpus/article-record.ts';
 import { placementNames, planShards, SHARD_CAP, type Shard } from '../src/core/corpus/shards.ts';
 import { buildIndex } from '../src/core/index/build-index.ts';
 import { mergeIndexes } from '../src/core/index/merge.ts';
 import type { CorpusIndex } from '../src/core/index/schema.ts';
 import { parseIndex } from '../src/core/index/validate.ts';
 import { analyse } from '../src/indexer/nlp.ts';
-import { article } from './gen-corpus.ts';
+import { readerRecords } from './reader-corpus-fixture.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const deps = { analyse };
-const now = new Date('2031-05-06T10:00:00Z');
-const meta = { outlet: null, label: null, title: null, url: null, published: null };
 
-// The generator repeats some texts within a story; the corpus keeps one copy of each (ids are
-// text hashes), so articles are generated until N distinct ones are in hand.
-const records: ReturnType<typeof makeRecord>[] = [];
-const seen = new Set<string>();
-for (let i = 0; records.length < N + 1; i++) {
-  const r = makeRecord(`${i}.txt`, article(i), meta, now);
-  if (!seen.has(r.id)) records.push(r);
-  seen.add(r.id);
-}
+const records = readerRecords(N + 1);
 // The article added last is one from the middle of the corpus: it joins a story already there.
 const held = Math.floor(N / 2);
 records.push(...records.splice(held, 1));

@@ -5,6 +5,8 @@
  *
  *   scripts/bench-index.ts  index build time (seeds, generated 2.5k/5k/10k corpora), index size
  *   scripts/bench-corpus.ts the reader's corpus: adding one article to 1,000, a full shard, the merge
+ *   scripts/bench-reader-scale.ts  10,000 reader's articles in the browser: ready time, the
+ *                           background's wake, its memory
  *   scripts/bench-page.ts   content-script work vs a TreeWalker pass, ready time, longest task,
  *                           bundle size, matching with a 10,000-article index
  *   scripts/bench-popup.ts  the popup's first paint with data, Chromium and Firefox, vs a bare page
@@ -18,6 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   'scripts/bench-index.ts',
   'scripts/bench-corpus.ts',
+  'scripts/bench-reader-scale.ts',
   'scripts/bench-page.ts',
   'scripts/bench-popup.ts',
 ];
@@ -30,10 +33,14 @@ for (const bench of benches) {
     continue;
   }
   console.log(`\n=== ${bench}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', bench, ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', bench, ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed.push(bench);
 }
 

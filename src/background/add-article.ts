@@ -7,10 +7,10 @@ import { makeRecord } from '../core/corpus/article-record.ts';
 import { sendToTab } from '../messaging/channel.ts';
 import type { AddedArticle, CorpusOutcome } from '../messaging/corpus-protocol.ts';
 import type { ToContent } from '../messaging/protocol.ts';
-import { addArticles } from '../store/corpus-db.ts';
+import { addArticles, readShardList } from '../store/corpus-db.ts';
 import { overview } from './handlers-popup.ts';
 import { syncInWorker } from './indexer-host.ts';
-import { loadIndex, reloadIndex } from './load-index.ts';
+import { reloadIndex } from './load-index.ts';
 
 /** Indexes what changed in the corpus database and reads the corpus again. */
 export async function corpusChanged(): Promise<CorpusOutcome> {
@@ -37,9 +37,7 @@ export async function addTabArticle(tabId: number): Promise<AddedArticle> {
   const record = makeRecord(name, page.text, meta, new Date(), page.pageUrl);
   const { added } = await addArticles([record]);
   const outcome = await corpusChanged();
-  const { index } = await loadIndex();
-  const source = index?.sources.find((s) => s.file === record.id);
-  const facts =
-    source && index ? index.facts.filter((f) => f.members.some((m) => m.source === source.id)).length : 0;
-  return { ...outcome, name, added: added.length > 0, facts };
+  // The worker counted each article's facts when it built the shard (the shard may not be held).
+  const shard = (await readShardList()).find((s) => s.articles.includes(record.id));
+  return { ...outcome, name, added: added.length > 0, facts: shard?.facts?.[record.id] ?? 0 };
 }

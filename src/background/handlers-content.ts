@@ -91,7 +91,7 @@ export const contentHandlers: Handlers<ContentToBackground> = {
   },
   async 'content/match'(payload, sender) {
     const segments = segmentList((payload as { segments?: unknown })?.segments);
-    const loaded = await loadIndexFor(sender.url);
+    const loaded = await loadIndexFor(sender.url, segments);
     if (!loaded.index) throw new Error(loaded.error);
     return matchSegments(pageMatcher(loaded.index), segments);
   },

@@ -1,17 +1,19 @@
 /**
  * The index every answer is read from: the bundled seed index (unless the reader switched it
  * off), the indexes the reader imported, and the built shards of the reader's own articles,
- * merged into one. Loaded once per background lifetime and again after the corpus changes. A
+ * merged into one (a large reader's corpus by story, as pages name them: core/corpus/routed-corpus).
+ * Loaded once per background lifetime and again after the corpus changes. A
  * broken bundled index is reported once (`crossread: …`) and kept as an error, so every caller
  * gets the same clear answer and the content script paints nothing; a damaged stored index
  * loses that part only, named in `problems`.
  */
 import browser from 'webextension-polyfill';
-import { type IndexPart, mergeIndexes } from '../core/index/merge.ts';
+import { RoutedCorpus } from '../core/corpus/routed-corpus.ts';
+import type { IndexPart } from '../core/index/merge.ts';
 import type { CorpusIndex } from '../core/index/schema.ts';
 import { parseIndex } from '../core/index/validate.ts';
 import { withoutSource } from '../core/index/without-source.ts';
-import { readBuilt, readIndexes } from '../store/corpus-db.ts';
+import { readBuilt, readIndexes, readShardList } from '../store/corpus-db.ts';
 import { bundledOn } from './corpus-settings.ts';
 
 export type Loaded =
@@ -19,7 +21,7 @@ export type Loaded =
   | { index: null; problems: string[]; error: string };
 
 let bundled: Promise<CorpusIndex> | undefined;
-let loading: Promise<Loaded> | undefined;
+let loading: Promise<{ loaded: Loaded; corpus: RoutedCorpus | null }> | undefined;
 
 function bundledIndex(): Promise<CorpusIndex> {
   bundled ??= (async () => {
@@ -30,57 +32,66 @@ function bundledIndex(): Promise<CorpusIndex> {
   return bundled;
 }
 
-async function readerParts(problems: string[]): Promise<IndexPart[]> {
+async function importedParts(problems: string[]): Promise<IndexPart[]> {
   const parts: IndexPart[] = [];
-  try {
-    for (const stored of await readIndexes())
-      try {
-        parts.push({ index: parseIndex(stored.json), corpus: 'imported' });
-      } catch (error) {
-        problems.push(
-          `imported index “${stored.name}” is damaged and was left out: ${(error as Error).message}`,
-        );
-      }
-    for (const shard of await readBuilt())
-      try {
-        parts.push({ index: parseIndex(shard.json), corpus: 'reader' });
-      } catch (error) {
-        problems.push(`a story of your corpus is damaged and was left out: ${(error as Error).message}`);
-      }
-  } catch (error) {
-    problems.push(String((error as Error)?.message ?? error));
-  }
+  for (const stored of await readIndexes())
+    try {
+      parts.push({ index: parseIndex(stored.json), corpus: 'imported' });
+    } catch (error) {
+      problems.push(
+        `imported index “${stored.name}” is damaged and was left out: ${(error as Error).message}`,
+      );
+    }
   return parts;
 }
 
-async function load(): Promise<Loaded> {
+async function load(): Promise<{ loaded: Loaded; corpus: RoutedCorpus | null }> {
   const problems: string[] = [];
-  const parts: IndexPart[] = [];
+  const base: IndexPart[] = [];
   try {
-    if (await bundledOn()) parts.push({ index: await bundledIndex(), corpus: 'bundled' });
+    if (await bundledOn()) base.push({ index: await bundledIndex(), corpus: 'bundled' });
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     console.error(`crossread: ${message}`);
-    return { index: null, problems, error: message };
+    return { loaded: { index: null, problems, error: message }, corpus: null };
   }
-  parts.push(...(await readerParts(problems)));
+  let corpus: RoutedCorpus;
+  try {
+    base.push(...(await importedParts(problems)));
+    corpus = await RoutedCorpus.open(base, await readShardList(), readBuilt, problems);
+  } catch (error) {
+    // The reader's store cannot be read: the bundled index still answers.
+    problems.push(String((error as Error)?.message ?? error));
+    corpus = await RoutedCorpus.open(base, [], readBuilt, problems);
+  }
   for (const p of problems) console.warn(`crossread: ${p}`);
-  if (parts.length === 0) return { index: mergeIndexes([]), problems };
-  return {
-    index: parts.length === 1 && parts[0]?.corpus === 'bundled' ? parts[0].index : mergeIndexes(parts),
-    problems,
-  };
+  return { loaded: { index: corpus.index, problems }, corpus };
 }
 
-export function loadIndex(): Promise<Loaded> {
+export async function loadIndex(): Promise<Loaded> {
   loading ??= load();
-  return loading;
+  const { loaded, corpus } = await loading;
+  return corpus ? { index: corpus.index, problems: loaded.problems } : loaded;
 }
 
 /** Reads the corpus again (after an add, an import, a removal, the bundled switch). */
 export function reloadIndex(): Promise<Loaded> {
   loading = undefined;
   forPage.clear();
+  return loadIndex();
+}
+
+// A page's shards are read one page at a time: two pages at once must not merge twice.
+let routing: Promise<unknown> = Promise.resolve();
+
+/** The index with the reader's stories that the page's text names (a large corpus is read by story). */
+async function loadIndexWith(segments: readonly string[]): Promise<Loaded> {
+  loading ??= load();
+  const { corpus } = await loading;
+  if (!corpus?.routed) return loadIndex();
+  const turn = routing.then(() => corpus.forText(segments).catch(() => corpus.index));
+  routing = turn;
+  await turn;
   return loadIndex();
 }
 
@@ -94,7 +105,7 @@ export function samePage(url: string): string {
   }
 }
 
-const forPage = new Map<string, CorpusIndex>();
+const forPage = new Map<string, { from: CorpusIndex; index: CorpusIndex }>();
 
 /** Each reader source's page (as {@link samePage} keys it) → its id, read once per loaded index. */
 const ownPages = new WeakMap<CorpusIndex, Map<string, string>>();
@@ -110,20 +121,25 @@ function sourceAt(index: CorpusIndex, page: string): string | undefined {
 }
 
 /**
- * The index as a page reads it: when the page is one of the sources (the reader added it), that
- * source is left out, so a page is never cross-checked against itself. Kept for a few pages.
+ * The index as a page reads it: with the reader's stories its `segments` name (when the corpus
+ * is read by story), and without the page itself when it is one of the sources (the reader added
+ * it), so a page is never cross-checked against itself. Kept for a few pages.
  */
-export async function loadIndexFor(url: string | undefined): Promise<Loaded> {
-  const loaded = await loadIndex();
+export async function loadIndexFor(
+  url: string | undefined,
+  segments: readonly string[] = [],
+): Promise<Loaded> {
+  const loaded = segments.length ? await loadIndexWith(segments) : await loadIndex();
   if (!loaded.index || !url) return loaded;
   const key = samePage(url);
   const own = sourceAt(loaded.index, key);
   if (!own) return loaded;
-  let index = forPage.get(key);
-  if (!index) {
-    index = withoutSource(loaded.index, own);
+  let kept = forPage.get(key);
+  // The held index grows as pages name other stories: a page's copy is made again from the new one.
+  if (kept?.from !== loaded.index) {
+    kept = { from: loaded.index, index: withoutSource(loaded.index, own) };
     if (forPage.size > 8) forPage.clear();
-    forPage.set(key, index);
+    forPage.set(key, kept);
   }
-  return { ...loaded, index };
+  return { ...loaded, index: kept.index };
 }

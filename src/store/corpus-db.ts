@@ -27,6 +27,8 @@ export interface Placement {
 export interface StoredShard extends Shard {
   /** Fact count by record id, from the shard's last build (small: the options list reads it). */
   facts?: Record<string, number>;
+  /** Its last build failed: the next sync builds it again. */
+  stale?: true;
 }
 
 export interface BuiltShard {
@@ -200,8 +202,18 @@ export function removeIndex(id: string): Promise<void> {
   });
 }
 
-export function readBuilt(): Promise<BuiltShard[]> {
-  return transact(['built'], 'readonly', (t) => getAll<BuiltShard>(t, 'built'));
+/** The built shard indexes: all of them (`ids` null), or those named (missing ones left out). */
+export function readBuilt(ids: string[] | null = null): Promise<BuiltShard[]> {
+  return transact(['built'], 'readonly', async (t) => {
+    if (ids === null) return getAll<BuiltShard>(t, 'built');
+    const rows = await Promise.all(ids.map((id) => get<BuiltShard>(t, 'built', id)));
+    return rows.filter((r): r is BuiltShard => r !== undefined);
+  });
+}
+
+/** The shard list alone (names, articles, fact counts): small, read when the background wakes. */
+export function readShardList(): Promise<StoredShard[]> {
+  return transact(['shards'], 'readonly', (t) => getAll<StoredShard>(t, 'shards'));
 }
 
 export function readShards(): Promise<{ shards: StoredShard[]; placements: Placement[] }> {

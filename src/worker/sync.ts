@@ -41,10 +41,13 @@ export async function syncCorpus(analyse: Analyse, now: () => Date): Promise<Syn
   const plan = planShards(shards, added, removed);
 
   const builds: BuiltShard[] = [];
-  // A shard that fails to build keeps the fact counts of its last build.
+  // A shard that fails to build keeps the fact counts of its last build, and is marked stale so
+  // the next sync builds it again.
   const facts = new Map(shards.map((s) => [s.id, s.facts]));
+  const stale = new Set(shards.filter((s) => s.stale).map((s) => s.id));
+  const rebuild = new Set([...plan.dirty, ...[...stale].filter((id) => !plan.dropped.has(id))]);
   for (const shard of plan.shards) {
-    if (!plan.dirty.has(shard.id)) continue;
+    if (!rebuild.has(shard.id)) continue;
     const { articles, problems: bad } = await readArticles(shard.articles);
     problems.push(...bad);
     try {
@@ -55,8 +58,10 @@ export async function syncCorpus(analyse: Analyse, now: () => Date): Promise<Syn
         for (const id of new Set(f.members.map((m) => fileOf.get(m.source) as string)))
           counts[id] = (counts[id] ?? 0) + 1;
       facts.set(shard.id, counts);
+      stale.delete(shard.id);
       builds.push({ id: shard.id, json: JSON.stringify(index), built: now().toISOString() });
     } catch (error) {
+      stale.add(shard.id);
       problems.push(
         `a story of ${articles.length} articles could not be indexed: ${(error as Error).message}`,
       );
@@ -72,7 +77,12 @@ export async function syncCorpus(analyse: Analyse, now: () => Date): Promise<Syn
     }
     for (const r of removed) t.objectStore('placements').delete(r.id);
     for (const shard of plan.shards)
-      if (plan.dirty.has(shard.id)) t.objectStore('shards').put({ ...shard, facts: facts.get(shard.id) });
+      if (rebuild.has(shard.id))
+        t.objectStore('shards').put({
+          ...shard,
+          facts: facts.get(shard.id),
+          ...(stale.has(shard.id) ? { stale: true } : {}),
+        });
     for (const p of newPlacements) t.objectStore('placements').put(p);
     for (const b of builds) t.objectStore('built').put(b);
   });
