@@ -1,11 +1,13 @@
 /**
  * The reader's own corpus in Firefox, where the event page starts the indexer worker itself:
  * add two articles on one story from the popup, open a third and see its claims linked to them,
- * and import a folder holding one malformed file on the options page. No request leaves the test
- * server (the proxy trap sees none).
+ * restart the browser on the same profile and see them still there; import a folder holding one
+ * malformed file on the options page, export, clear, import the file and get the same corpus. No
+ * request leaves the test server (the proxy trap sees none).
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -36,6 +38,9 @@ async function until(page: Page, fn: () => unknown, what: string, ms = 30000): P
   assert.fail(`timed out waiting for ${what}`);
 }
 
+const claimMarks = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('mark[data-crossread-kind="claim"]').length);
+
 async function openArticle(page: Page, name: string): Promise<string> {
   const url = `${server.origin}/${name}.html`;
   await page.goto(url);
@@ -65,59 +70,139 @@ async function addFromPopup(session: FirefoxSession, url: string): Promise<strin
   return said;
 }
 
-test('firefox: add two articles, the third is checked against them; a folder import names its bad file', async () => {
-  const session = await launchFirefox();
+async function openOptions(session: FirefoxSession): Promise<Page> {
+  const options = await session.browser.newPage();
+  const bidi = session.browser as unknown as {
+    connection: { send(m: string, p: unknown): Promise<unknown> };
+  };
+  await bidi.connection.send('browsingContext.navigate', {
+    context: (options.mainFrame() as unknown as { _id: string })._id,
+    url: `moz-extension://${session.uuid}/options.html`,
+    wait: 'none',
+  });
+  await until(
+    options,
+    () => (document.getElementById('corpus-summary')?.textContent ?? '') !== '',
+    'the options page',
+  );
+  return options;
+}
+
+const rows = (options: Page) =>
+  options.evaluate(() =>
+    [...document.querySelectorAll('#corpus-list tbody tr')].map((tr) => tr.textContent ?? ''),
+  );
+
+const imported = (options: Page) =>
+  until(
+    options,
+    () => /^Imported/.test(document.getElementById('import-status')?.textContent ?? ''),
+    'the import',
+  );
+
+/** The stored article records, read from the options page's own database. */
+const storedRecords = (options: Page) =>
+  options.evaluate(async () => {
+    const open = indexedDB.open('crossread-corpus');
+    const db: IDBDatabase = await new Promise((r) => {
+      open.onsuccess = () => r(open.result);
+    });
+    const all: { id: string }[] = await new Promise((r) => {
+      const req = db.transaction('articles').objectStore('articles').getAll();
+      req.onsuccess = () => r(req.result);
+    });
+    db.close();
+    return all.sort((a, b) => a.id.localeCompare(b.id));
+  });
+
+test('firefox: add two articles, the third is checked against them, and a restart keeps them', async () => {
+  const profile = { dir: path.join(scratch, 'profile'), uuid: randomUUID() };
+  await mkdir(profile.dir, { recursive: true });
+  let session = await launchFirefox(undefined, { profile });
   try {
     const page = await session.browser.newPage();
-    const marks = () =>
-      page.evaluate(() => document.querySelectorAll('mark[data-crossread-kind="claim"]').length);
     await openArticle(page, 'herald');
-    assert.equal(await marks(), 0, 'before anything is added, nothing on this story is known');
+    assert.equal(await claimMarks(page), 0, 'before anything is added, nothing on this story is known');
     const first = await addFromPopup(session, await openArticle(page, 'tribune'));
     assert.match(first, /^Added: \d+ facts; your corpus has 1 articles/, `the first add: ${first}`);
     const second = await addFromPopup(session, await openArticle(page, 'courier'));
     assert.match(second, /your corpus has 2 articles/, `the second add: ${second}`);
     await openArticle(page, 'herald');
-    const linked = await marks();
+    const linked = await claimMarks(page);
     assert.ok(linked >= 2, `the third article's claims are linked to the first two (${linked} claim marks)`);
+    assert.deepEqual(nonBrowserRequests(session.trap), [], 'no request left the test server');
+  } finally {
+    await session.close();
+  }
 
-    const folder = path.join(scratch, 'harbour');
-    await mkdir(folder, { recursive: true });
-    await cp(path.join(FIXTURES, 'corpus-harbour'), folder, { recursive: true });
-    await writeFile(path.join(folder, 'broken.json'), '{"text": "Dock workers at the port');
-    const options = await session.browser.newPage();
-    const bidi = session.browser as unknown as {
-      connection: { send(m: string, p: unknown): Promise<unknown> };
-    };
-    await bidi.connection.send('browsingContext.navigate', {
-      context: (options.mainFrame() as unknown as { _id: string })._id,
-      url: `moz-extension://${session.uuid}/options.html`,
-      wait: 'none',
-    });
-    await until(
-      options,
-      () => document.getElementById('corpus-summary')?.textContent !== '',
-      'the options page',
-    );
-    const input = (await options.$('#pick-files')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(
-      path.join(folder, '01_tribune.txt'),
-      path.join(folder, '03_herald.txt'),
-      path.join(folder, 'broken.json'),
-    );
-    await until(
-      options,
-      () => /^Imported/.test(document.getElementById('import-status')?.textContent ?? ''),
-      'the import',
-    );
+  session = await launchFirefox(undefined, { profile });
+  try {
+    const page = await session.browser.newPage();
+    await openArticle(page, 'herald');
+    const linked = await claimMarks(page);
+    assert.ok(linked >= 2, `after a restart the added articles still link the third (${linked} claim marks)`);
+    const options = await openOptions(session);
+    assert.equal((await rows(options)).length, 2, 'the options page lists the two articles');
+  } finally {
+    await session.close();
+  }
+});
+
+test('firefox: a folder import names its bad file; export, clear, import gives the same corpus', async () => {
+  const folder = path.join(scratch, 'harbour');
+  await mkdir(folder, { recursive: true });
+  await cp(path.join(FIXTURES, 'corpus-harbour'), folder, { recursive: true });
+  await writeFile(path.join(folder, 'broken.json'), '{"text": "Dock workers at the port');
+  const downloads = path.join(scratch, 'downloads');
+  await mkdir(downloads, { recursive: true });
+  const session = await launchFirefox(undefined, { downloads });
+  try {
+    const options = await openOptions(session);
+    // Firefox's WebDriver BiDi cannot pick a directory (input.setFiles: "Is directory"), so the
+    // folder input is given the folder's files, as its picker hands them over; the directory walk
+    // itself is tested in Chromium.
+    const input = (await options.$('#pick-folder')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(...(await readdir(folder)).sort().map((f) => path.join(folder, f)));
+    await imported(options);
     const problems = await options.evaluate(
       () => document.getElementById('import-problems')?.textContent ?? '',
     );
     assert.match(problems, /broken\.json: malformed JSON/, `the malformed file is named: ${problems}`);
-    const rows = await options.evaluate(() => document.querySelectorAll('#corpus-list tbody tr').length);
-    assert.equal(rows, 4, 'the two added pages and the two good files are listed');
+    const listed = await rows(options);
+    assert.equal(listed.length, 3, 'the three good articles of the folder are listed');
+    assert.ok(
+      listed.some((r) => r.includes('Valmora Tribune')),
+      `sources.json gave the outlets: ${listed.join(' | ')}`,
+    );
+    const before = await storedRecords(options);
+
+    await options.click('#export');
+    const file = await waitForDownload(downloads);
+    const exported = JSON.parse(await readFile(file, 'utf8')) as { articles: { id: string }[] };
+    assert.equal(exported.articles.length, 3, 'the export holds every article');
+
+    await options.click('#clear');
+    await options.click('#clear-yes');
+    await until(options, () => document.querySelectorAll('#corpus-list tbody tr').length === 0, 'the clear');
+    const picker = (await options.$('#pick-files')) as ElementHandle<HTMLInputElement>;
+    await picker.uploadFile(file);
+    await imported(options);
+    assert.deepEqual((await rows(options)).sort(), [...listed].sort(), 'the same articles come back');
+    assert.deepEqual(await storedRecords(options), before, 'every record comes back unchanged');
     assert.deepEqual(nonBrowserRequests(session.trap), [], 'no request left the test server');
   } finally {
     await session.close();
   }
 });
+
+/** The one finished file in the download folder (Firefox writes a .part file first). */
+async function waitForDownload(dir: string): Promise<string> {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    const done = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const partial = (await readdir(dir)).some((f) => f.endsWith('.part'));
+    if (done.length === 1 && !partial) return path.join(dir, done[0] as string);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`no export was downloaded into ${dir}: ${(await readdir(dir)).join(', ')}`);
+}

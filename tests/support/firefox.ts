@@ -23,17 +23,39 @@ export interface FirefoxSession {
 
 export async function launchFirefox(
   extensionDir = DIST_FIREFOX,
-  options: { colorScheme?: 'light' | 'dark'; prefs?: Record<string, string | number | boolean> } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    prefs?: Record<string, string | number | boolean>;
+    /**
+     * A profile kept across launches (a browser restart). The extension is installed again in
+     * each launch, under the same UUID; the profile keeps its storage.
+     */
+    profile?: { dir: string; uuid: string };
+    /** Where downloads land, without asking. */
+    downloads?: string;
+  } = {},
 ): Promise<FirefoxSession> {
   requireBrowser(FIREFOX, 'firefox-esr');
-  const uuid = randomUUID();
+  const uuid = options.profile?.uuid ?? randomUUID();
   const trap = await startProxyTrap();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.profile ? { userDataDir: options.profile.dir } : {}),
     extraPrefsFirefox: {
+      // A temporary install is removed when the browser closes: its storage must outlive that.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      ...(options.downloads
+        ? {
+            'browser.download.folderList': 2,
+            'browser.download.dir': options.downloads,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+          }
+        : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
