@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../messaging/channel.ts';
 import type { ToContent } from '../messaging/protocol.ts';
-import { addTabInTurn } from './handlers-corpus.ts';
+import { addWithFeedback } from './add-feedback.ts';
 
 export function registerCommands(): void {
   browser.commands.onCommand.addListener((command) => {
@@ -18,7 +18,7 @@ export async function runCommand(command: string): Promise<boolean> {
   if (!direction && command !== 'add-article') return false;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return false;
-  if (!direction) return (await addTabInTurn(tab.id)).added;
+  if (!direction) return (await addWithFeedback(tab.id))?.added ?? false;
   const reply = await sendToTab<ToContent, 'page/jump'>(tab.id, 'page/jump', { direction });
   return reply.ok && reply.value;
 }

@@ -6,7 +6,7 @@
 
 import type { Menus, Tabs } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import { addTabInTurn } from './handlers-corpus.ts';
+import { addWithFeedback } from './add-feedback.ts';
 import { setPending } from './page-reports.ts';
 import { setPendingQuery, takePendingQuery } from './pending-query.ts';
 
@@ -39,8 +39,8 @@ export async function onContextMenuClick(
   tab?: Tabs.Tab,
 ) {
   if (info.menuItemId === ADD_MENU_ID && tab?.id !== undefined) {
-    const added = await addTabInTurn(tab.id);
-    return added.added ? 'added' : 'known';
+    const added = await addWithFeedback(tab.id);
+    return added === null ? 'failed' : added.added ? 'added' : 'known';
   }
   if (info.menuItemId !== MENU_ID || !info.selectionText) return 'ignored';
   setPendingQuery(info.selectionText);

@@ -105,6 +105,31 @@ test('chromium: add two articles, the third is checked against them, and the cor
       /already in your corpus/,
       'adding it again keeps one copy',
     );
+    // From the page's context menu, the toolbar button of the tab says how the add went.
+    const tabId = await tabOf(session, page);
+    const menu = await session.worker.evaluate(async (id) => {
+      const g = globalThis as unknown as {
+        crossreadTest: { onContextMenuClick(i: unknown, tab: unknown): Promise<string> };
+        chrome: {
+          action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+        };
+      };
+      const outcome = await g.crossreadTest.onContextMenuClick(
+        { menuItemId: 'crossread-add-article' },
+        { id },
+      );
+      return {
+        outcome,
+        badge: await g.chrome.action.getBadgeText({ tabId: id }),
+        title: await g.chrome.action.getTitle({ tabId: id }),
+      };
+    }, tabId);
+    assert.deepEqual(
+      { outcome: menu.outcome, badge: menu.badge },
+      { outcome: 'known', badge: '=' },
+      `the context menu's add is answered on the toolbar button: ${JSON.stringify(menu)}`,
+    );
+    assert.match(menu.title, /already in your corpus/, 'the button’s tooltip says why');
 
     await openArticle(page, 'herald');
     const linked = await claimMarks(page);
