@@ -25,7 +25,7 @@ import {
   type PopupToBackground,
   pageRequest,
 } from '../messaging/popup-protocol.ts';
-import { loadIndex } from './load-index.ts';
+import { loadIndex, loadIndexWithArticle } from './load-index.ts';
 import { takeOpenTarget } from './open-target.ts';
 import { cachedReport, keepAskedReport, keepOverview, setPending } from './page-reports.ts';
 import { pageView, viewOfReport } from './page-view.ts';
@@ -167,6 +167,11 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     const index = await requireIndex();
     const sourceId = id(payload);
     return index.sources.find((s) => s.id === sourceId) ?? null;
+  },
+  async 'popup/article'(payload) {
+    const article = id(payload);
+    const loaded = await loadIndexWithArticle(article);
+    return loaded.index?.sources.find((s) => s.corpus === 'reader' && s.file === article)?.id ?? null;
   },
   async 'popup/pendingQuery'() {
     return takePendingQuery();

@@ -95,6 +95,21 @@ async function loadIndexWith(segments: readonly string[]): Promise<Loaded> {
   return loadIndex();
 }
 
+/** The index with the story of one stored article held (the reader opens it from the corpus). */
+export async function loadIndexWithArticle(article: string): Promise<Loaded> {
+  loading ??= load();
+  const { corpus } = await loading;
+  if (corpus?.routed) {
+    const shard = (await readShardList()).find((s) => s.articles.includes(article));
+    if (shard) {
+      const turn = routing.then(() => corpus.hold(shard.id).catch(() => corpus.index));
+      routing = turn;
+      await turn;
+    }
+  }
+  return loadIndex();
+}
+
 /** Drops a query, a fragment and a trailing slash: the same article read at two addresses. */
 export function samePage(url: string): string {
   try {

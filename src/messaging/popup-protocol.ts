@@ -99,6 +99,8 @@ export type PopupToBackground = {
   'popup/entity': { request: { id: string }; response: NameCard | null };
   'popup/lookup': { request: { query: string }; response: { entities: EntityMatch[]; facts: FactSummary[] } };
   'popup/source': { request: { id: string }; response: SourceText | null };
+  /** The source id of a stored reader article (its story read in if it was not held). */
+  'popup/article': { request: { id: string }; response: string | null };
   /** A lookup query waiting for the popup (set by the context menu). */
   'popup/pendingQuery': { request: Record<string, never>; response: string | null };
   /** The fact or name a hover card's "open full view" asked for, taken once (then cleared). */

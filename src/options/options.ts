@@ -124,13 +124,9 @@ async function importFiles(files: ImportFile[]): Promise<void> {
   showProblems('import-problems', problems);
 }
 
+/** Opens the article in the popup's source reader, in a tab of its own (its facts marked). */
 function read(record: ArticleRecord): void {
-  $('reader-title').textContent = record.meta.title ?? record.name;
-  $('reader-meta').textContent = [record.meta.outlet, record.meta.published, record.meta.url]
-    .filter(Boolean)
-    .join(' · ');
-  $('reader-text').textContent = record.text;
-  $<HTMLDialogElement>('reader').showModal();
+  window.open(`popup.html?tab=none&article=${encodeURIComponent(record.id)}`, '_blank', 'noopener');
 }
 
 async function remove(record: ArticleRecord): Promise<void> {

@@ -88,7 +88,8 @@ function showPage(report: PageReport | null, page: PageView | null, disabled: st
 async function start(): Promise<void> {
   // Everything at once: the overview with the waiting query and what to open (one background
   // round trip), and the page. The URL names a card (a tab), or the hover card's button left one.
-  const named = !!(params.get('fact') || params.get('name'));
+  const article = params.get('article');
+  const named = !!(params.get('fact') || params.get('name') || article);
   const tabParam = params.get('tab');
   const tab = tabParam === null ? 'active' : /^\d{1,10}$/.test(tabParam) ? Number(tabParam) : null;
   // The background fetches the page's report and summary beside the rest: one round trip.
@@ -130,6 +131,10 @@ async function start(): Promise<void> {
   // Asked for beside the page, so the card paints in the first frame with data.
   if (fact) void cardOf('popup/fact', fact).catch(() => null);
   else if (name) void cardOf('popup/entity', name).catch(() => null);
+  // An article opened from the corpus list: its source, once its story is read in.
+  const source = article
+    ? send('popup/article', { id: article.slice(0, 200) }).then((r) => (r.ok ? r.value : null))
+    : null;
   state.overview = reply.ok
     ? reply.value.overview
     : { sources: [], entities: 0, facts: { corroborated: 0, conflict: 0, single: 0 }, error: reply.error };
@@ -143,8 +148,9 @@ async function start(): Promise<void> {
   }
   if (fact) state.stack.push({ kind: 'fact', id: fact });
   else if (name) state.stack.push({ kind: 'name', id: name });
+  else if (source) state.stack.push({ kind: 'source', id: (await source) ?? '' });
   const cached = reply.ok && reply.value.page.cached;
-  await firstPaint({ focusTitle: !!(fact || name), pageFrom: cached ? 'kept' : 'asked' });
+  await firstPaint({ focusTitle: !!(fact || name || source), pageFrom: cached ? 'kept' : 'asked' });
   if (cached) void confirmReport();
 }
 

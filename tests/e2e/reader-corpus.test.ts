@@ -198,6 +198,21 @@ test('chromium: import a folder with one malformed file; export, clear, import g
     assert.ok(outlets.includes('Valmora Tribune'), `sources.json gave the outlets: ${outlets}`);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/options-chromium.png'), fullPage: true });
 
+    // Read opens the article in the popup's source reader, in a tab of its own.
+    const tribuneRow = page.locator('#corpus-list tbody tr', { hasText: 'Valmora Tribune' }).first();
+    const [reader] = await Promise.all([
+      session.context.waitForEvent('page'),
+      tribuneRow.getByRole('button', { name: /^Read/ }).click(),
+    ]);
+    await reader.waitForSelector('#reader #reader-text', { timeout: 15000 });
+    const shown = (await reader.textContent('#reader-text')) ?? '';
+    assert.match(
+      shown.replace(/\s+/g, ' '),
+      /Dock workers at the Port of Valmora walked out on Monday/,
+      `the source reader shows the article: ${shown.slice(0, 120)}`,
+    );
+    await reader.close();
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const file = path.join(scratch, 'export.json');
     await download.saveAs(file);

@@ -78,6 +78,17 @@ export class RoutedCorpus {
     return this.index;
   }
 
+  /** The index with one more shard held (an article the reader opens from the corpus list). */
+  async hold(shard: string): Promise<CorpusIndex> {
+    if (!this.routes || this.held.some((h) => h.id === shard)) return this.index;
+    const parts = this.parse(await this.read([shard]));
+    if (parts.length === 0) return this.index;
+    if (this.held.length + 1 > HELD_SHARDS) this.held = [];
+    this.held.push(...parts);
+    this.index = this.merged();
+    return this.index;
+  }
+
   private parse(built: { id: string; json: string }[]): { id: string; part: IndexPart }[] {
     const out: { id: string; part: IndexPart }[] = [];
     for (const { id, json } of built)
