@@ -17,7 +17,7 @@
  *   messages: page/report, page/scrollTo (popup), page/jump (shortcuts)
  *   teardown: site switched off, or "Extension context invalidated" → unmark, disconnect, silent
  */
-import { readArticle } from '../article/read-article.ts';
+import { articleText, pageHead } from '../article/read-article.ts';
 import type { ContentToBackground, PageReport, PageSetup } from '../messaging/content-protocol.ts';
 import { CrossreadApp } from './app.ts';
 import { removeStaleUi } from './dom/page-ui.ts';
@@ -214,8 +214,8 @@ function start(): void {
     },
     // The reader asked to add this page: its article as the page gives it (read, never changed).
     'page/article': () => {
-      const { text, meta } = readArticle(document, location.href);
-      return text ? { text, meta, pageUrl: location.href } : null;
+      const text = articleText(document);
+      return text ? { text, head: pageHead(document), pageUrl: location.href } : null;
     },
     'page/jump': (payload) => {
       const d = (payload as { direction?: unknown })?.direction;

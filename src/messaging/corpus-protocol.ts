@@ -4,7 +4,7 @@
  * writes imported articles to the corpus database itself; the background is told, indexes what
  * changed and reads the corpus again.
  */
-import type { SourceMeta } from '../core/index/article.ts';
+import type { PageHead } from '../core/corpus/article-meta.ts';
 
 /** What an add or a change came to: for the reader, in numbers. */
 export interface CorpusOutcome {
@@ -35,10 +35,10 @@ export type CorpusToBackground = {
   'corpus/setBundled': { request: { on: boolean }; response: boolean };
 };
 
-/** The article a page hands over: its text, page metadata, and where it was read. */
+/** The article a page hands over: its text, what its head says, and where it was read. */
 export interface PageArticle {
   text: string;
-  meta: Omit<SourceMeta, 'file'>;
+  head: PageHead;
   pageUrl: string;
 }
 

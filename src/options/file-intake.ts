@@ -4,7 +4,8 @@
  * a document no script runs in and nothing loads from, never attached to this page.
  */
 
-import { readArticle } from '../article/read-article.ts';
+import { articleText, pageHead, resolveUrl } from '../article/read-article.ts';
+import { articleMeta } from '../core/corpus/article-meta.ts';
 import type { ImportFile, ReadHtml } from '../core/corpus/import-files.ts';
 
 async function asImport(file: File, path: string): Promise<ImportFile> {
@@ -58,5 +59,5 @@ export async function fromDrop(data: DataTransfer): Promise<ImportFile[]> {
 /** An imported HTML file's article, read from an inert document. */
 export const readHtml: ReadHtml = (html) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return readArticle(doc, null);
+  return articleMeta(pageHead(doc), articleText(doc), null, resolveUrl);
 };

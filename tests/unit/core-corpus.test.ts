@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { articleMeta } from '../../src/core/corpus/article-meta.ts';
 import { articleId, checkRecord, makeRecord } from '../../src/core/corpus/article-record.ts';
 import { makeExport } from '../../src/core/corpus/corpus-export.ts';
 import { type ImportFile, readImport } from '../../src/core/corpus/import-files.ts';
@@ -213,4 +214,53 @@ test('shards: articles sharing two names join; a bridge merges; removal rebuilds
   assert.equal(removed.dirty.size, 0);
   const capped = planShards(plan.shards, [{ id: 'a6', names: ['kimani', 'nairobi'] }], [], 2);
   assert.equal(capped.shards.length, 3, 'a full shard is not joined');
+});
+
+test('article metadata: meta tags first, then JSON-LD, then the page; addresses resolved; headline leads', () => {
+  const resolve = (url: string, base: string | null) => {
+    try {
+      return new URL(url, base ?? undefined).href;
+    } catch {
+      return null;
+    }
+  };
+  const head = {
+    meta: { 'og:site_name': 'Valmora Tribune', 'twitter:title': 'Harbour strike spreads' },
+    canonical: '/news/harbour-strike',
+    ld: [
+      '{"@graph": [{"@type": "NewsArticle", "headline": "Not this one", "datePublished": "2031-05-06T08:00:00Z", "publisher": {"name": "Other"}}]}',
+      '{broken',
+    ],
+    h1: '  Harbour   strike ',
+    time: '2030-01-01',
+  };
+  const read = articleMeta(head, 'Dock workers walked out.', 'https://tribune.example/x?utm=1', resolve);
+  assert.deepEqual(
+    read.meta,
+    {
+      outlet: 'Valmora Tribune',
+      label: null,
+      title: 'Harbour strike spreads',
+      url: 'https://tribune.example/news/harbour-strike',
+      published: '2031-05-06',
+    },
+    'meta tags win, JSON-LD gives the date, the canonical is resolved against the page',
+  );
+  assert.equal(
+    read.text,
+    'Harbour strike spreads\n\nDock workers walked out.',
+    'the headline leads the text',
+  );
+  const bare = articleMeta(
+    { meta: {}, canonical: 'not a url', ld: [], h1: 'Only a heading', time: '2031-05-07T10:00' },
+    'Only a heading\n\nBody.',
+    null,
+    resolve,
+  );
+  assert.deepEqual(
+    bare.meta,
+    { outlet: null, label: null, title: 'Only a heading', url: null, published: '2031-05-07' },
+    'an imported file: the heading and time element, no address',
+  );
+  assert.equal(bare.text, 'Only a heading\n\nBody.', 'a headline already leading is not repeated');
 });
