@@ -30,6 +30,7 @@ import { takeOpenTarget } from './open-target.ts';
 import { cachedReport, keepAskedReport, keepOverview, setPending } from './page-reports.ts';
 import { pageView, viewOfReport } from './page-view.ts';
 import { takePendingQuery } from './pending-query.ts';
+import { exportReport } from './report-export.ts';
 
 function id(payload: unknown): string {
   const value = (payload as { id?: unknown } | null)?.id;
@@ -172,6 +173,9 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     const article = id(payload);
     const loaded = await loadIndexWithArticle(article);
     return loaded.index?.sources.find((s) => s.corpus === 'reader' && s.file === article)?.id ?? null;
+  },
+  'popup/report'(payload) {
+    return exportReport(payload);
   },
   async 'popup/pendingQuery'() {
     return takePendingQuery();

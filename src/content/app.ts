@@ -122,6 +122,7 @@ export class CrossreadApp {
     return {
       state: state === 'scanning' || state === 'off' ? state : this.root ? 'ready' : 'not-article',
       url,
+      title: this.doc.title,
       names: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
       claims,
     };

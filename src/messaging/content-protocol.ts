@@ -63,6 +63,8 @@ export interface SegmentMatches {
 export interface PageReport {
   state: 'scanning' | 'ready' | 'off' | 'error' | 'not-article';
   url: string;
+  /** The document's title (the report's heading). */
+  title?: string;
   names: { id: string; count: number }[];
   claims: { ids: string[]; status: FactStatus; text: string }[];
   error?: string;

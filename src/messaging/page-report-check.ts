@@ -16,6 +16,7 @@ export function asPageReport(value: unknown): PageReport | null {
   const r = value as Partial<PageReport> | null;
   if (!r || typeof r !== 'object' || !STATES.has(r.state as PageReport['state'])) return null;
   if (typeof r.url !== 'string' || r.url.length > 8192) return null;
+  if (r.title !== undefined && (typeof r.title !== 'string' || r.title.length > 2000)) return null;
   if (!Array.isArray(r.names) || !Array.isArray(r.claims)) return null;
   if (r.names.length > MAX_ITEMS || r.claims.length > MAX_ITEMS) return null;
   for (const n of r.names) if (!n || !isId(n.id) || typeof n.count !== 'number') return null;

@@ -52,6 +52,13 @@ export interface NameCard {
   facts: FactSummary[];
 }
 
+/** The page's cross-check, ready to save or copy (docs/report-format.md). */
+export interface ExportedReport {
+  json: string;
+  markdown: string;
+  file: string;
+}
+
 /** A source for the reader view: its metadata, text and sentence spans. */
 export type SourceText = Source;
 
@@ -101,6 +108,8 @@ export type PopupToBackground = {
   'popup/source': { request: { id: string }; response: SourceText | null };
   /** The source id of a stored reader article (its story read in if it was not held). */
   'popup/article': { request: { id: string }; response: string | null };
+  /** The page's cross-check as files (core/report): JSON and Markdown, and a file name without extension. */
+  'popup/report': { request: { report: PageReport }; response: ExportedReport };
   /** A lookup query waiting for the popup (set by the context menu). */
   'popup/pendingQuery': { request: Record<string, never>; response: string | null };
   /** The fact or name a hover card's "open full view" asked for, taken once (then cleared). */

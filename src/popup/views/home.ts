@@ -13,6 +13,7 @@ import { t, tn } from '../i18n.ts';
 import { state } from '../popup-state.ts';
 import { addArticleBar } from './add-article.ts';
 import { factItem, section, statement, typeLabel } from './common.ts';
+import { exportBar } from './export-report.ts';
 import type { Nav } from './nav.ts';
 
 export interface HomeModel {
@@ -230,6 +231,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
       page.leftOut.length ? leftOutList(page.leftOut, nav) : statement(t('popupLensLeftOutEmpty')),
     ),
     corpusLine(model.overview, nav),
+    exportBar(report),
     addArticleBar(state.tabId),
   );
   return root;
