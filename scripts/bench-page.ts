@@ -458,7 +458,9 @@ async function main() {
       quick ? 'skipped' : `×${fmt(matchRatio, 2)}`,
       quick || matchRatio <= 2,
     ],
-    ['content.js ≤ 40 KB minified', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 40 * 1024],
+    // 40 KB until the conflict minimap and the side panel's in-view tracking (2.2 KB, parsed on
+    // every page: about 0.06 ms of V8 compile, the whole script 1.2 ms).
+    ['content.js ≤ 44 KB minified', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 44 * 1024],
   ];
   console.log(
     `\nmedian news page: page main thread ×${fmt(medRatio)} fresh, ×${fmt(medSame)} on the same nodes, ×${fmt(medCold)} cold; with the background's matching added ×${fmt(medWithMatch)} fresh`,

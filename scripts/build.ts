@@ -44,6 +44,7 @@ const entries: { entry: string; outfile: string; only?: 'chrome' | 'firefox' }[]
 
 const staticFiles: { from: string; to: string; only?: 'chrome' | 'firefox' }[] = [
   { from: 'src/popup/popup.html', to: 'popup.html' },
+  { from: 'src/popup/sidepanel.html', to: 'sidepanel.html' },
   { from: 'src/popup/popup.css', to: 'popup.css' },
   { from: 'src/options/options.html', to: 'options.html' },
   { from: 'src/options/options.css', to: 'options.css' },
@@ -75,6 +76,16 @@ function manifestFor(base: Record<string, unknown>, target: Target): Record<stri
     manifest.background = { scripts: ['background.js'] };
     // 140: the current Firefox ESR (Debian's firefox-esr is 140.12), the first desktop release
     // that reads data_collection_permissions; Firefox for Android reads it from 142.
+    // The side panel is Firefox's sidebar: the same page, under the key Firefox reads.
+    const panel = manifest.side_panel as { default_path: string } | undefined;
+    delete manifest.side_panel;
+    if (panel)
+      manifest.sidebar_action = {
+        default_panel: panel.default_path,
+        default_title: '__MSG_extName__',
+        default_icon: (manifest.action as { default_icon?: unknown } | undefined)?.default_icon,
+        open_at_install: false,
+      };
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -87,7 +98,8 @@ function manifestFor(base: Record<string, unknown>, target: Target): Record<stri
     manifest.background = { service_worker: 'background.js' };
     // The indexer runs in a Worker, which a service worker cannot start: an offscreen document
     // starts it (docs/permissions.md). Firefox's event page starts it itself.
-    manifest.permissions = [...((manifest.permissions as string[]) ?? []), 'offscreen'];
+    // sidePanel: the side panel's page and its "Open in side panel" (Chrome only; docs/permissions.md).
+    manifest.permissions = [...((manifest.permissions as string[]) ?? []), 'offscreen', 'sidePanel'];
   }
   return manifest;
 }

@@ -19,8 +19,8 @@ import { buildCard } from './hover-cards.ts';
 import { loadIndex, loadIndexFor } from './load-index.ts';
 import { setOpenTarget } from './open-target.ts';
 import { rememberReport, setPending } from './page-reports.ts';
-import { pushPageChanged } from './popup-push.ts';
-import { isSiteEnabled } from './site-settings.ts';
+import { pushInView, pushPageChanged } from './popup-push.ts';
+import { isSiteEnabled, minimapOn } from './site-settings.ts';
 
 function text(value: unknown, max = 300): string {
   if (typeof value !== 'string' || value.length > max) throw new Error('bad payload');
@@ -84,10 +84,9 @@ export function matchSegments(matcher: PageMatcher, segments: string[]): Segment
 export const contentHandlers: Handlers<ContentToBackground> = {
   async 'content/setup'(payload) {
     const host = text((payload as { host?: unknown })?.host);
-    const enabled = await isSiteEnabled(host);
-    const loaded = await loadIndex();
+    const [enabled, loaded, minimap] = await Promise.all([isSiteEnabled(host), loadIndex(), minimapOn()]);
     if (!loaded.index) return { enabled, indexed: false, error: loaded.error };
-    return { enabled, indexed: true, descriptions: descriptionTexts() };
+    return { enabled, indexed: true, descriptions: descriptionTexts(), minimap };
   },
   async 'content/match'(payload, sender) {
     const segments = segmentList((payload as { segments?: unknown })?.segments);
@@ -119,6 +118,12 @@ export const contentHandlers: Handlers<ContentToBackground> = {
       const query = `${target.kind === 'name' ? 'name' : 'fact'}=${encodeURIComponent(target.id)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
     }
+    return true;
+  },
+  'content/inView'(payload, sender) {
+    const list = ids((payload as { ids?: unknown } | null)?.ids);
+    if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) return false;
+    pushInView(sender.tab.id, list.slice(0, 20));
     return true;
   },
   'content/state'(payload, sender) {

@@ -15,3 +15,9 @@ export function pushPageChanged(tabId: number, state: PageReport['state']): void
   const message: Envelope<ToPopup, 'popup/pageChanged'> = envelope('popup/pageChanged', { tabId, state });
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
+
+/** Tells open panels which claim is in view on the page in `tabId` (see `popup/inView`). */
+export function pushInView(tabId: number, ids: string[]): void {
+  const message: Envelope<ToPopup, 'popup/inView'> = envelope('popup/inView', { tabId, ids });
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}

@@ -14,3 +14,12 @@ export async function disabledSites(): Promise<string[]> {
 export async function isSiteEnabled(host: string): Promise<boolean> {
   return !(await disabledSites()).includes(host);
 }
+
+/** The reader's display settings, in storage.sync beside the site list. */
+export const MINIMAP_KEY = 'minimap';
+
+/** Whether pages draw the conflict minimap: on unless the reader switched it off. */
+export async function minimapOn(): Promise<boolean> {
+  const stored = (await browser.storage.sync.get(MINIMAP_KEY))[MINIMAP_KEY];
+  return stored !== false;
+}

@@ -12,6 +12,8 @@ import { unmarkAll } from './dom/painter.ts';
 import { Scheduler } from './dom/scheduler.ts';
 import { Highlighter, inDocumentOrder, type MatchSegments } from './passes/highlight.ts';
 import { type CardSource, HoverCard } from './passes/hover-card.ts';
+import { InView } from './passes/in-view.ts';
+import { Minimap } from './passes/minimap.ts';
 
 export type State = 'scanning' | 'ready' | 'off';
 
@@ -21,6 +23,10 @@ export interface AppOptions {
   signal: AbortSignal;
   /** The highlight descriptions, from content/setup (looked up in the page when absent). */
   descriptions?: PageSetup['descriptions'];
+  /** Whether the conflict minimap is drawn (the reader's setting, from content/setup). */
+  minimap?: boolean;
+  /** The facts of the claim in view, for a side panel that follows the page. */
+  inView?: (ids: string[]) => void;
 }
 
 export class CrossreadApp {
@@ -29,6 +35,8 @@ export class CrossreadApp {
   private readonly watcher: MutationWatcher;
   private root: Element | null = null;
   private cursor = -1;
+  private readonly minimap: Minimap | null;
+  private readonly inView: InView;
   readonly started = performance.now();
   /** Bench builds: ms from start to the first `ready`. */
   firstReady = -1;
@@ -48,9 +56,15 @@ export class CrossreadApp {
     this.highlighter = new Highlighter(options.match, this.scheduler, this.watcher, signal, () =>
       descriptions.ensure(),
     );
+    this.minimap = options.minimap ? new Minimap(doc, (mark) => this.reveal(mark)) : null;
+    this.inView = new InView((ids) => options.inView?.(ids));
     // Ready once every slice has run AND every batch sent for matching has been answered and painted.
     const settle = () => {
-      if (!this.scheduler.busy && this.highlighter.inflight === 0) this.setState('ready');
+      if (this.scheduler.busy || this.highlighter.inflight !== 0) return;
+      this.setState('ready');
+      const claims = this.claims();
+      this.minimap?.draw(claims);
+      if (this.inView.on) this.inView.follow(claims);
     };
     this.scheduler.onIdle = settle;
     this.highlighter.onSettled = settle;
@@ -61,6 +75,8 @@ export class CrossreadApp {
         this.watcher.disconnect();
         if (doc.body) unmarkAll(doc.body);
         descriptions.remove();
+        this.minimap?.remove();
+        this.inView.stop();
         this.highlighter.clear();
       },
       { once: true },
@@ -136,11 +152,19 @@ export class CrossreadApp {
     return true;
   }
 
+  private claims() {
+    return inDocumentOrder(this.highlighter.live().filter((r) => r.kind === 'claim'));
+  }
+
+  /** A side panel follows the page: from now on, it hears which claim is in view. */
+  follow(): boolean {
+    this.inView.follow(this.claims());
+    return true;
+  }
+
   /** Moves focus to the next (1) or previous (-1) conflicting claim, wrapping around. */
   jump(direction: 1 | -1): boolean {
-    const conflicts = inDocumentOrder(
-      this.highlighter.live().filter((r) => r.kind === 'claim' && r.status === 'conflict'),
-    );
+    const conflicts = this.claims().filter((r) => r.status === 'conflict');
     if (!conflicts.length) return false;
     this.cursor = (this.cursor + direction + conflicts.length) % conflicts.length;
     this.reveal((conflicts[this.cursor] as { mark: HTMLElement }).mark);

@@ -104,6 +104,8 @@ function runWith(setup: PageSetup): void {
   app = new CrossreadApp(document, {
     signal: controller.signal,
     descriptions: setup.descriptions,
+    minimap: setup.minimap,
+    inView: (ids) => void send('content/inView', { ids }),
     match: async (segments) => {
       const reply = await send('content/match', { segments });
       return reply.ok ? reply.value : null;
@@ -217,6 +219,7 @@ function start(): void {
       const text = articleText(document);
       return text ? { text, head: pageHead(document), pageUrl: location.href } : null;
     },
+    'page/follow': () => app?.follow() ?? false,
     'page/jump': (payload) => {
       const d = (payload as { direction?: unknown })?.direction;
       return d === 1 || d === -1 ? (app?.jump(d) ?? false) : false;

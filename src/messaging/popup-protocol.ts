@@ -123,6 +123,8 @@ export type PopupToBackground = {
  */
 export type ToPopup = {
   'popup/pageChanged': { request: { tabId: number; state: PageReport['state'] }; response: undefined };
+  /** The facts of the claim in view on the page in `tabId` (a side panel follows it). */
+  'popup/inView': { request: { tabId: number; ids: string[] }; response: undefined };
 };
 
 /**

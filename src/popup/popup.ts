@@ -16,9 +16,11 @@
  * through textContent.
  */
 
-import type { PageReport } from '../messaging/content-protocol.ts';
+import { sendToTab } from '../messaging/channel.ts';
+import type { PageReport, PopupToContent } from '../messaging/content-protocol.ts';
 import type { KeptStart } from '../messaging/kept-start.ts';
 import { type PageView, pageRequest } from '../messaging/popup-protocol.ts';
+import { followTabs, markInView } from './follow-tab.ts';
 import { t } from './i18n.ts';
 import { keptStart } from './kept-start.ts';
 import { back, open, render, repaintHome } from './navigator.ts';
@@ -34,6 +36,8 @@ import { statementView } from './views/common.ts';
 // When this script began, for the first-paint measurement (body[data-script-start], ms after navigation).
 const scriptStart = performance.now();
 const params = new URLSearchParams(location.search);
+/** The side panel (sidepanel.html) runs this same script and follows the active tab. */
+const panel = document.body.dataset.surface === 'panel';
 
 /** The switch changed (here or in another window): show it at once, the page follows with a push. */
 function sitesChanged(hosts: string[]): void {
@@ -53,6 +57,26 @@ async function pageChanged(tabId: number): Promise<void> {
   if (tabId !== state.tabId) return;
   await refreshPage();
   await repaintHome();
+  if (panel) followPage();
+}
+
+/** The side panel: the page in view tells it which claim the reader is at. */
+function followPage(): void {
+  if (state.tabId !== null && state.report?.state === 'ready')
+    void sendToTab<PopupToContent, 'page/follow'>(state.tabId, 'page/follow', {});
+}
+
+/** The side panel: another tab is the active one. Its summary replaces what was shown. */
+async function switchTab(tabId: number): Promise<void> {
+  await firstView.catch(() => undefined);
+  if (tabId === state.tabId) return;
+  state.tabId = tabId;
+  state.stack.splice(1);
+  state.returnFocus.length = 0;
+  await refreshPage();
+  await render();
+  document.body.dataset.followed = String(tabId);
+  followPage();
 }
 
 let refreshSeq = 0;
@@ -232,6 +256,17 @@ onPageChanged((change) => void pageChanged(change.tabId));
 onDisabledSitesChanged(sitesChanged);
 
 const firstView = start();
+if (panel)
+  void firstView.then(() => {
+    followPage();
+    return followTabs({
+      tab: (tabId) => void switchTab(tabId),
+      loading: (tabId) => void pageChanged(tabId),
+      inView: (tabId, ids) => {
+        if (tabId === state.tabId) markInView(ids);
+      },
+    });
+  });
 firstView.catch((error) => {
   main.replaceChildren(statementView(t('popupFailed', String((error as Error)?.message ?? error)), 'error'));
   document.body.dataset.ready = '1';

@@ -132,4 +132,11 @@ test('Markdown escaping keeps page text from becoming markup or a link', () => {
   assert.doesNotMatch(out, /(^|[^\\])\[/, 'no bare [ left');
   assert.doesNotMatch(out, /</, 'no angle bracket left');
   assert.match(out, /\\\*bold\\\*/, 'emphasis escaped');
+  assert.equal(mdText('1. Not a list'), '1\\. Not a list', 'an ordered-list start is escaped');
+  assert.equal(mdText('- not an item'), '\\- not an item', 'a bullet start is escaped');
+  assert.equal(
+    mdText('On 2012-07-11, 3.5 percent'),
+    'On 2012-07-11, 3.5 percent',
+    'dates and decimals stay as they are',
+  );
 });

@@ -9,12 +9,18 @@ import type { CrossCheckReport, ReportFact, ReportSource } from './cross-check.t
 /** A message from the extension's _locales by name, with its substitutions. */
 export type Msg = (key: string, subs?: string[]) => string;
 
-/** Backslash-escapes Markdown syntax and angle brackets; line breaks become spaces. */
+/**
+ * Backslash-escapes what Markdown reads as syntax inside a line (emphasis, code, links, tables,
+ * strike-through) and, at the start, what opens a block (a heading, a list, a quote); `<`
+ * becomes `&lt;`, line breaks spaces. Dates and decimals stay readable.
+ */
 export function mdText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1')
-    .replace(/</g, '&lt;');
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/</g, '&lt;')
+    .replace(/^(\s*)([#>+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A link target: angle-bracketed, with the characters that could end it encoded. */

@@ -15,6 +15,7 @@ import { addArticleBar } from './add-article.ts';
 import { factItem, section, statement, typeLabel } from './common.ts';
 import { exportBar } from './export-report.ts';
 import type { Nav } from './nav.ts';
+import { openPanelButton } from './open-panel.ts';
 
 export interface HomeModel {
   overview: Overview;
@@ -135,6 +136,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
       h('div', { id: 'page-state', 'data-state': model.report?.state ?? 'none' }, said),
       statement(t('popupLookupHint')),
       corpusLine(model.overview, nav),
+      ...[openPanelButton(state.tabId)].filter((b) => b !== null),
       addArticleBar(state.tabId),
     );
     return root;
@@ -232,6 +234,7 @@ export function renderHome(model: HomeModel, nav: Nav): HTMLElement {
     ),
     corpusLine(model.overview, nav),
     exportBar(report),
+    ...[openPanelButton(state.tabId)].filter((b) => b !== null),
     addArticleBar(state.tabId),
   );
   return root;
