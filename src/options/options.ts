@@ -1,7 +1,7 @@
 /**
- * The options page: the reader's own corpus. Import files, a folder or a drop; list, read and
- * remove articles; switch the bundled corpus; export everything as one file and import it back;
- * clear all. Imports are read here (inert) and written to the corpus database in one
+ * The options page: the reader's own corpus and the reading settings (./reading-settings).
+ * Import files, a folder or a drop; list, read and remove articles; switch the bundled corpus;
+ * export everything as one file and import it back; clear all. Imports are read here (inert) and written to the corpus database in one
  * transaction each, then the background indexes what changed.
  */
 import type { ArticleRecord } from '../core/corpus/article-record.ts';
@@ -26,6 +26,7 @@ import {
 import { renderTable, words } from './corpus-table.ts';
 import { fromDrop, fromInput, readHtml } from './file-intake.ts';
 import { fillStrings, t } from './i18n.ts';
+import { bindReadingSettings } from './reading-settings.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('import-status');
@@ -202,3 +203,4 @@ function bind(): void {
 fillStrings(document);
 bind();
 void refresh();
+void bindReadingSettings();
