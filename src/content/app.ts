@@ -172,6 +172,7 @@ export class CrossreadApp {
   }
 
   private reveal(mark: HTMLElement): void {
+    this.inView.pin((mark.getAttribute('data-crossread-id') ?? '').split(' '));
     mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
     mark.focus({ preventScroll: true });
     // Web Animations: a flash without touching the mark's attributes.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { type FirefoxSession, findPageTab, launchFirefox } from '../support/firefox.ts';
+import { type FirefoxSession, findPageTab, launchFirefox, setViewport } from '../support/firefox.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { nonBrowserRequests } from '../support/proxy-trap.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -118,7 +118,9 @@ const storedRecords = (options: Page) =>
 test('firefox: add two articles, the third is checked against them, and a restart keeps them', async () => {
   const profile = { dir: path.join(scratch, 'profile'), uuid: randomUUID() };
   await mkdir(profile.dir, { recursive: true });
-  let session = await launchFirefox(undefined, { profile });
+  const downloads = path.join(scratch, 'report-downloads');
+  await mkdir(downloads, { recursive: true });
+  let session = await launchFirefox(undefined, { profile, downloads });
   try {
     const page = await session.browser.newPage();
     await openArticle(page, 'herald');
@@ -130,6 +132,49 @@ test('firefox: add two articles, the third is checked against them, and a restar
     await openArticle(page, 'herald');
     const linked = await claimMarks(page);
     assert.ok(linked >= 2, `the third article's claims are linked to the first two (${linked} claim marks)`);
+
+    // The sidebar's report links the added sources at their sentences; Firefox opens them there.
+    const panel = await session.browser.newPage();
+    const bidi = session.browser as unknown as {
+      connection: { send(m: string, p: unknown): Promise<unknown> };
+    };
+    await bidi.connection.send('browsingContext.navigate', {
+      context: (panel.mainFrame() as unknown as { _id: string })._id,
+      url: `moz-extension://${session.uuid}/sidepanel.html`,
+      wait: 'none',
+    });
+    await until(panel, () => document.body.dataset.ready === '1', 'the sidebar');
+    await page.bringToFront();
+    await until(panel, () => !!document.getElementById('export-markdown'), 'the sidebar to follow the page');
+    await panel.click('#export-markdown');
+    const markdown = await readFile(await waitForDownload(downloads, '.md'), 'utf8');
+    const links = [...markdown.matchAll(/\(<([^>]+#:~:text=[^>]+)>\)/g)].map((m) => m[1] as string);
+    assert.ok(
+      links.some((l) => l.includes('/tribune.html#:~:text=')) &&
+        links.some((l) => l.includes('/courier.html#:~:text=')),
+      `both added sources are linked at their sentences: ${links.join(' ')}`,
+    );
+    await panel.close();
+    const reader = await session.browser.newPage();
+    await setViewport(reader, 360, 160);
+    let lowest = { link: '', at: -1, words: '' };
+    for (const link of links) {
+      await reader.goto(link.replace(/#.*$/, ''));
+      const words = decodeURIComponent(link.split('#:~:text=')[1]?.split(',')[0] ?? '');
+      const at = await reader.evaluate(
+        (w: string) => (document.body.textContent ?? '').replace(/\s+/g, ' ').indexOf(w),
+        words,
+      );
+      if (at > lowest.at) lowest = { link, at, words };
+    }
+    await reader.goto(lowest.link.replace(/#.*$/, ''));
+    assert.equal(await reader.evaluate(() => scrollY), 0, 'without the fragment the source opens at its top');
+    await reader.goto('about:blank');
+    await reader.goto(lowest.link);
+    await until(reader, () => scrollY > 0, 'the text fragment to scroll', 5000).catch(() => undefined);
+    const landed = await reader.evaluate(() => scrollY);
+    assert.ok(landed > 0, `Firefox opens the source at the sentence (scrollY ${landed}, ${lowest.link})`);
+    await reader.close();
     assert.deepEqual(nonBrowserRequests(session.trap), [], 'no request left the test server');
   } finally {
     await session.close();
@@ -196,10 +241,10 @@ test('firefox: a folder import names its bad file; export, clear, import gives t
 });
 
 /** The one finished file in the download folder (Firefox writes a .part file first). */
-async function waitForDownload(dir: string): Promise<string> {
+async function waitForDownload(dir: string, ext = '.json'): Promise<string> {
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline) {
-    const done = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const done = (await readdir(dir)).filter((f) => f.endsWith(ext));
     const partial = (await readdir(dir)).some((f) => f.endsWith('.part'));
     if (done.length === 1 && !partial) return path.join(dir, done[0] as string);
     await new Promise((r) => setTimeout(r, 100));

@@ -141,6 +141,56 @@ test('chromium: add two articles, the third is checked against them, and the cor
     );
     assert.ok(ids.every(Boolean), 'every claim mark names its fact');
 
+    // The side panel's report of the third page links each added source at its sentence, and
+    // the browser opens the source there (a text fragment resolved on the served page).
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await panel.waitForSelector('body[data-ready="1"]');
+    await page.bringToFront();
+    await panel.waitForSelector('#export-markdown', { timeout: 15000 });
+    const [file] = await Promise.all([panel.waitForEvent('download'), panel.click('#export-markdown')]);
+    const saved = path.join(scratch, file.suggestedFilename());
+    await file.saveAs(saved);
+    const markdown = await readFile(saved, 'utf8');
+    const links = [...markdown.matchAll(/\(<([^>]+#:~:text=[^>]+)>\)/g)].map((m) => m[1] as string);
+    assert.ok(
+      links.some((l) => l.includes('/tribune.html#:~:text=')) &&
+        links.some((l) => l.includes('/courier.html#:~:text=')),
+      `both added sources are linked at their sentences: ${links.join(' ')}`,
+    );
+    await panel.close();
+    const reader = await session.context.newPage();
+    await reader.setViewportSize({ width: 360, height: 160 });
+    // The link whose sentence sits lowest on its page: opened at it, the page must have scrolled.
+    let lowest = { link: '', at: -1, words: '' };
+    for (const link of links) {
+      await reader.goto(link.replace(/#.*$/, ''));
+      const words = decodeURIComponent(link.split('#:~:text=')[1]?.split(',')[0] ?? '');
+      const at = await reader.evaluate(
+        (w) => (document.body.textContent ?? '').replace(/\s+/g, ' ').indexOf(w),
+        words,
+      );
+      if (at > lowest.at) lowest = { link, at, words };
+    }
+    await reader.goto(lowest.link.replace(/#.*$/, ''));
+    assert.equal(await reader.evaluate(() => scrollY), 0, 'without the fragment the source opens at its top');
+    await reader.goto('about:blank');
+    await reader.goto(lowest.link);
+    await reader.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+    const landed = await reader.evaluate((w) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+      let hit: Element | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if ((n.textContent ?? '').replace(/\s+/g, ' ').includes(w)) hit = n as Element;
+      const r = hit?.getBoundingClientRect();
+      return { scrollY, top: r?.top ?? -1, bottom: r?.bottom ?? -1, height: innerHeight };
+    }, lowest.words);
+    assert.ok(
+      landed.scrollY > 0 && landed.bottom > 0 && landed.top < landed.height,
+      `the text fragment opens the source at the sentence: ${JSON.stringify({ ...landed, link: lowest.link })}`,
+    );
+    await reader.close();
+
     // An added page, reloaded, is one of the sources: never checked against itself.
     await openArticle(page, 'courier');
     const popup = await session.openPopup(`?tab=${await tabOf(session, page)}`);

@@ -53,6 +53,8 @@ interface Driver {
   article(): Promise<AnyPage>;
   goto(page: AnyPage, url: string): Promise<void>;
   panel(): Promise<AnyPage>;
+  /** Runs a keyboard command of the extension (as its shortcut would) in the active tab. */
+  command?(name: string): Promise<unknown>;
   /** Shows `page` as in a browser set to dark mode (where the driver can switch it live). */
   dark?(page: AnyPage): Promise<unknown>;
   /** Clicks `selector` in `page` and returns the downloaded file's text. */
@@ -205,6 +207,28 @@ async function panelFollows(d: Driver, log: (line: string) => void): Promise<voi
     'the last tick to bring its claim into view, focused',
   );
 
+  // The next-conflict shortcut moves the page to a conflict, and the panel with it.
+  if (d.command) {
+    await a.bringToFront();
+    await d.command('next-conflict');
+    const went = await a.evaluate(() =>
+      (document.activeElement as HTMLElement | null)?.getAttribute('data-crossread-status'),
+    );
+    assert.equal(went, 'conflict', 'the shortcut focused a conflicting claim');
+    const ids = await a.evaluate(() =>
+      (document.activeElement?.getAttribute('data-crossread-id') ?? '').split(' '),
+    );
+    await until(
+      panel,
+      (want: string[]) =>
+        [...document.querySelectorAll('#claims .in-view')].some((e) =>
+          want.includes((e as HTMLElement).dataset.fact ?? ''),
+        ),
+      ids,
+      'the panel to mark the conflict the shortcut went to',
+    );
+  }
+
   // Export from the panel: the Markdown names the page and lists its claims.
   const markdown = await d.download(panel, '#export-markdown');
   assert.match(markdown, /^# crossread cross-check: /, `a Markdown report: ${markdown.slice(0, 80)}`);
@@ -256,6 +280,7 @@ test('chromium: the side panel follows tabs and navigations, the page’s scroll
         return panelPage;
       },
       dark: (page) => (page as import('playwright-core').Page).emulateMedia({ colorScheme: 'dark' }),
+      command: (name) => session.worker.evaluate(`crossreadTest.runCommand(${JSON.stringify(name)})`),
       async download(page, selector) {
         const p = page as import('playwright-core').Page;
         const [file] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);

@@ -9,6 +9,8 @@ export class InView {
   private ids = new Map<Element, string[]>();
   private last = '';
   private timer = 0;
+  /** Until then the claim crossread scrolled to stands, whatever else the scroll brings in view. */
+  private pinned = 0;
 
   constructor(private readonly send: (ids: string[]) => void) {}
 
@@ -30,7 +32,16 @@ export class InView {
     for (const c of claims) this.observer.observe(c.mark);
   }
 
+  /** The claim crossread itself went to (a jump, a tick, the panel's choice) is the one in view. */
+  pin(ids: string[]): void {
+    if (!this.on) return;
+    this.pinned = performance.now() + 1000;
+    this.last = ids.join(' ');
+    this.send(ids);
+  }
+
   private report(): void {
+    if (performance.now() < this.pinned) return;
     let top: Element | null = null;
     for (const el of this.shown.keys())
       if (!top || top.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) top = el;
