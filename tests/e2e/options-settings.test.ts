@@ -131,6 +131,21 @@ async function readingSettings(options: AnyPage, story: () => Promise<AnyPage>, 
     false,
     'switched off, no minimap is drawn',
   );
+  // The bar takes no room: the page is laid out the same with it and without it.
+  const layout = () =>
+    JSON.stringify({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+      paragraphs: [...document.querySelectorAll('p')].map((p) => {
+        const r = p.getBoundingClientRect();
+        return [r.left, r.top + scrollY, r.width, r.height];
+      }),
+    });
+  assert.equal(
+    await before.evaluate(layout),
+    await after.evaluate(layout),
+    'the minimap shifts nothing on the page',
+  );
 }
 
 test('chromium: the options page gathers the minimap, the site list and the shortcuts', async () => {
