@@ -57,8 +57,14 @@ async function pageChanged(tabId: number): Promise<void> {
   if (tabId !== state.tabId) return;
   await refreshPage();
   await repaintHome();
-  if (panel) followPage();
+  if (!panel) return;
+  // A repaint drew the list afresh: the claim in view is marked again.
+  markInView(inView);
+  followPage();
 }
+
+/** The side panel: the facts of the claim the page shows now (kept across repaints). */
+let inView: string[] = [];
 
 /** The side panel: the page in view tells it which claim the reader is at. */
 function followPage(): void {
@@ -73,6 +79,7 @@ async function switchTab(tabId: number): Promise<void> {
   state.tabId = tabId;
   state.stack.splice(1);
   state.returnFocus.length = 0;
+  inView = [];
   await refreshPage();
   await render();
   document.body.dataset.followed = String(tabId);
@@ -263,7 +270,9 @@ if (panel)
       tab: (tabId) => void switchTab(tabId),
       loading: (tabId) => void pageChanged(tabId),
       inView: (tabId, ids) => {
-        if (tabId === state.tabId) markInView(ids);
+        if (tabId !== state.tabId) return;
+        inView = ids;
+        markInView(ids);
       },
     });
   });

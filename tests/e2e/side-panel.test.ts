@@ -118,6 +118,16 @@ async function panelFollows(d: Driver, log: (line: string) => void): Promise<voi
   await d.goto(b, url('story-retold'));
   const aFacts = await pageFacts(a);
   const bFacts = await pageFacts(b);
+  // A paragraph of A stating a fact B does not: added to B's page later, as an app would.
+  const extra = await a.evaluate((other: string[]) => {
+    for (const m of document.querySelectorAll('mark[data-crossread-kind="claim"]')) {
+      const ids = (m.getAttribute('data-crossread-id') ?? '').split(' ');
+      const text = m.closest('p')?.textContent;
+      if (text && !ids.some((id) => other.includes(id))) return { text, ids };
+    }
+    return null;
+  }, bFacts);
+  assert.ok(extra, 'page A states a fact page B does not');
   assert.ok(aFacts.length > 0 && bFacts.length > 0, 'both pages have claims');
   assert.notDeepEqual(aFacts, bFacts, 'the two pages state different facts');
 
@@ -144,6 +154,21 @@ async function panelFollows(d: Driver, log: (line: string) => void): Promise<voi
     await panelShows(panel, facts, `the panel to follow the navigation to ${to}`);
     navigations.push(Date.now() - t0);
   }
+  // New content on the page (an app adding a paragraph): the panel lists its claim, no reload.
+  await a.evaluate((text: string) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    (document.querySelector('article') ?? document.querySelector('main') ?? document.body).append(p);
+  }, extra.text);
+  await until(
+    panel,
+    (want: string[]) =>
+      [...document.querySelectorAll('#claims [data-fact]')].some((e) =>
+        want.includes((e as HTMLElement).dataset.fact ?? ''),
+      ),
+    extra.ids,
+    'the panel to list the claim of the content added to the page',
+  );
   log(
     `${d.name}: the panel followed a tab switch in ${median(switches)} ms (median of ${SWITCHES}: ${switches.join(', ')}) and a navigation in ${median(navigations)} ms (median of ${NAVIGATIONS}, page load included: ${navigations.join(', ')})`,
   );
