@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../support/chromium.ts';
-import { launchFirefox, setViewport } from '../support/firefox.ts';
+import { findPageTab, launchFirefox, setViewport } from '../support/firefox.ts';
 import { FIXTURES, ROOT } from '../support/paths.ts';
 import { nonBrowserRequests } from '../support/proxy-trap.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -329,6 +329,40 @@ test('chromium: the side panel follows tabs and navigations, the page’s scroll
       window.scrollTo(0, 0);
     });
     await article?.screenshot({ path: path.join(SHOTS, 'minimap-chromium.png') });
+
+    // The popup's "Open in side panel" opens Chrome's own side panel on this page, and closes.
+    const tabId = await session.worker.evaluate(
+      async () =>
+        (
+          await (
+            globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }
+          ).chrome.tabs.query({ active: true })
+        )[0]?.id,
+    );
+    const popup = await session.openPopup(`?tab=${tabId}`);
+    await popup.waitForSelector('#open-panel', { timeout: 15000 });
+    await popup.click('#open-panel');
+    const deadline = Date.now() + 10000;
+    let contexts: string[] = [];
+    while (Date.now() < deadline) {
+      contexts = await session.worker.evaluate(async () =>
+        (
+          await (
+            globalThis as unknown as {
+              chrome: {
+                runtime: { getContexts(f: object): Promise<{ contextType: string; documentUrl?: string }[]> };
+              };
+            }
+          ).chrome.runtime.getContexts({})
+        ).map((c) => `${c.contextType} ${c.documentUrl ?? ''}`),
+      );
+      if (contexts.some((c) => /^SIDE_PANEL .*\/sidepanel\.html$/.test(c))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(
+      contexts.some((c) => /^SIDE_PANEL .*\/sidepanel\.html$/.test(c)),
+      `the browser's side panel shows crossread: ${contexts.join(', ')}`,
+    );
   } finally {
     await session.close();
   }
@@ -379,6 +413,24 @@ test('firefox: the sidebar follows tabs and navigations, the page’s scroll and
       },
     };
     await panelFollows(driver, (line) => t.diagnostic(line));
+
+    // The popup's "Open in side panel" opens Firefox's own sidebar, and the popup closes.
+    const helper = await session.openPopup('?tab=none');
+    await helper.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+    const isOpen = () =>
+      helper.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { sidebarAction: { isOpen(d: object): Promise<boolean> } } }
+        ).browser.sidebarAction.isOpen({}),
+      );
+    assert.equal(await isOpen(), false, 'no sidebar before');
+    const tab = await findPageTab(helper, url('story-retold'));
+    const popup = await session.openPopup(`?tab=${tab}`);
+    await popup.waitForSelector('#open-panel', { timeout: 15000 });
+    await popup.click('#open-panel');
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline && !(await isOpen())) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await isOpen(), true, 'the browser’s sidebar shows crossread');
     assert.deepEqual(nonBrowserRequests(session.trap), [], 'no request left the test server');
   } finally {
     await session.close();
