@@ -25,7 +25,7 @@ import {
   type PopupToBackground,
   pageRequest,
 } from '../messaging/popup-protocol.ts';
-import { loadIndex, loadIndexWithArticle } from './load-index.ts';
+import { loadIndex, loadIndexNaming, loadIndexWithArticle } from './load-index.ts';
 import { takeOpenTarget } from './open-target.ts';
 import { cachedReport, keepAskedReport, keepOverview, setPending } from './page-reports.ts';
 import { pageView, viewOfReport } from './page-view.ts';
@@ -158,9 +158,11 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     };
   },
   async 'popup/lookup'(payload) {
-    const index = await requireIndex();
     const query = (payload as { query?: unknown } | null)?.query;
     if (typeof query !== 'string') throw new Error('bad payload: expected {query: string}');
+    // A large reader's corpus is held by story: the stories naming the query are read in first.
+    const { index, error } = await loadIndexNaming(query.slice(0, 200));
+    if (!index) throw new Error(error);
     if (table?.index !== index) table = prepareLookup(index);
     return lookup(table, query.slice(0, 200));
   },

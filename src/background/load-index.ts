@@ -85,14 +85,23 @@ export function reloadIndex(): Promise<Loaded> {
 let routing: Promise<unknown> = Promise.resolve();
 
 /** The index with the reader's stories that the page's text names (a large corpus is read by story). */
-async function loadIndexWith(segments: readonly string[]): Promise<Loaded> {
+async function loadIndexWith(segments: readonly string[], min?: number): Promise<Loaded> {
   loading ??= load();
   const { corpus } = await loading;
   if (!corpus?.routed) return loadIndex();
-  const turn = routing.then(() => corpus.forText(segments).catch(() => corpus.index));
+  const turn = routing.then(() => corpus.forText(segments, min).catch(() => corpus.index));
   routing = turn;
   await turn;
   return loadIndex();
+}
+
+/**
+ * The index a lookup searches: with the reader's stories that name what the reader typed (one
+ * name is enough; the words are read as names whatever their case).
+ */
+export function loadIndexNaming(query: string): Promise<Loaded> {
+  const asNames = query.replace(/\p{L}+/gu, (w) => (w[0] as string).toUpperCase() + w.slice(1));
+  return loadIndexWith([asNames], 1);
 }
 
 /** The index with the story of one stored article held (the reader opens it from the corpus). */

@@ -111,6 +111,25 @@ test('a large corpus holds no shard at wake, adds the ones a page names, and kee
   assert.deepEqual(problems, [], 'nothing was damaged');
 });
 
+test('a lookup of one name reads the stories that name it; a page needs two', async () => {
+  const big = Math.ceil((WAKE_ARTICLES + 1) / 2);
+  const shards = [
+    shard('harbour', ['Kimani', 'Nairobi', 'Port Authority'], big),
+    shard('budget', ['Arvenia', 'Valmora', 'Treasury'], big),
+  ];
+  const jsons = new Map([
+    ['harbour', built(HARBOUR)],
+    ['budget', built(BUDGET)],
+  ]);
+  const read = async (ids: string[] | null) =>
+    (ids ?? []).map((id) => ({ id, json: jsons.get(id) as string }));
+  const corpus = await RoutedCorpus.open([], shards, read, []);
+  await corpus.forText(['Valmora']);
+  assert.deepEqual(corpus.heldShards, [], 'one name is not a page on the story');
+  await corpus.forText(['Valmora'], 1);
+  assert.deepEqual(corpus.heldShards, ['budget'], 'a lookup of one name reads its story');
+});
+
 test('a small corpus is read whole at wake; a damaged build is named and left out', async () => {
   const shards = [shard('harbour', ['kimani', 'nairobi']), shard('budget', ['arvenia', 'valmora'])];
   const read = async () => [

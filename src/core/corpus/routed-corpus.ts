@@ -64,11 +64,14 @@ export class RoutedCorpus {
     return this.held.map((h) => h.id);
   }
 
-  /** The index with the shards a page's text names added (the same object when none is new). */
-  async forText(segments: readonly string[]): Promise<CorpusIndex> {
+  /**
+   * The index with the shards a page's text names added (the same object when none is new);
+   * `min`: the names a shard must share with the text (a page: 2; a lookup of one name: 1).
+   */
+  async forText(segments: readonly string[], min?: number): Promise<CorpusIndex> {
     if (!this.routes) return this.index;
     const have = new Set(this.held.map((h) => h.id));
-    const wanted = routeText(this.routes, segments).filter((id) => !have.has(id));
+    const wanted = routeText(this.routes, segments, undefined, min).filter((id) => !have.has(id));
     if (wanted.length === 0) return this.index;
     const parts = this.parse(await this.read(wanted));
     if (parts.length === 0) return this.index;

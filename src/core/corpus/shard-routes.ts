@@ -66,10 +66,16 @@ function runs(text: string): string[][] {
 }
 
 /**
- * The shards a page's text is about, most shared names first (at most `cap`). A shard counts
- * each of its names once however often the page prints it.
+ * The shards a page's text is about, most shared names first (at most `cap`), each sharing at
+ * least `min` names (a lookup of one name asks for 1). A shard counts each of its names once
+ * however often the text prints it.
  */
-export function routeText(routes: Routes, segments: readonly string[], cap = ROUTE_CAP): string[] {
+export function routeText(
+  routes: Routes,
+  segments: readonly string[],
+  cap = ROUTE_CAP,
+  min = SHARED_NAMES,
+): string[] {
   if (routes.byKey.size === 0) return [];
   const seen = new Set<string>();
   const hits = new Map<string, number>();
@@ -83,7 +89,7 @@ export function routeText(routes: Routes, segments: readonly string[], cap = ROU
           for (const shard of routes.byKey.get(key) ?? []) hits.set(shard, (hits.get(shard) ?? 0) + 1);
         }
   return [...hits]
-    .filter(([, n]) => n >= SHARED_NAMES)
+    .filter(([, n]) => n >= min)
     .sort((a, b) => b[1] - a[1] || (routes.size.get(b[0]) ?? 0) - (routes.size.get(a[0]) ?? 0))
     .slice(0, cap)
     .map(([id]) => id);
