@@ -158,13 +158,14 @@ export const popupHandlers: Handlers<PopupToBackground> = {
     };
   },
   async 'popup/lookup'(payload) {
-    const query = (payload as { query?: unknown } | null)?.query;
-    if (typeof query !== 'string') throw new Error('bad payload: expected {query: string}');
+    const asked = (payload as { query?: unknown } | null)?.query;
+    if (typeof asked !== 'string') throw new Error('bad payload: expected {query: string}');
+    const query = asked.slice(0, 200);
     // A large reader's corpus is held by story: the stories naming the query are read in first.
-    const { index, error } = await loadIndexNaming(query.slice(0, 200));
+    const { index, error } = await loadIndexNaming(query);
     if (!index) throw new Error(error);
     if (table?.index !== index) table = prepareLookup(index);
-    return lookup(table, query.slice(0, 200));
+    return lookup(table, query);
   },
   async 'popup/source'(payload) {
     const index = await requireIndex();

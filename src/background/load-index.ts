@@ -84,15 +84,20 @@ export function reloadIndex(): Promise<Loaded> {
 // A page's shards are read one page at a time: two pages at once must not merge twice.
 let routing: Promise<unknown> = Promise.resolve();
 
-/** The index with the reader's stories that the page's text names (a large corpus is read by story). */
-async function loadIndexWith(segments: readonly string[], min?: number): Promise<Loaded> {
+/** Reads in more of a large reader's corpus (`add`), one request at a time, then the index. */
+async function loadIndexHolding(add: (corpus: RoutedCorpus) => Promise<unknown>): Promise<Loaded> {
   loading ??= load();
   const { corpus } = await loading;
   if (!corpus?.routed) return loadIndex();
-  const turn = routing.then(() => corpus.forText(segments, min).catch(() => corpus.index));
+  const turn = routing.then(() => add(corpus).catch(() => corpus.index));
   routing = turn;
   await turn;
   return loadIndex();
+}
+
+/** The index with the reader's stories that the page's text names (a large corpus is read by story). */
+function loadIndexWith(segments: readonly string[], min?: number): Promise<Loaded> {
+  return loadIndexHolding((corpus) => corpus.forText(segments, min));
 }
 
 /**
@@ -105,18 +110,8 @@ export function loadIndexNaming(query: string): Promise<Loaded> {
 }
 
 /** The index with the story of one stored article held (the reader opens it from the corpus). */
-export async function loadIndexWithArticle(article: string): Promise<Loaded> {
-  loading ??= load();
-  const { corpus } = await loading;
-  if (corpus?.routed) {
-    const shard = (await readShardList()).find((s) => s.articles.includes(article));
-    if (shard) {
-      const turn = routing.then(() => corpus.hold(shard.id).catch(() => corpus.index));
-      routing = turn;
-      await turn;
-    }
-  }
-  return loadIndex();
+export function loadIndexWithArticle(article: string): Promise<Loaded> {
+  return loadIndexHolding((corpus) => corpus.forArticle(article));
 }
 
 /** Drops a query, a fragment and a trailing slash: the same article read at two addresses. */

@@ -62,6 +62,8 @@ export class CrossreadApp {
     const settle = () => {
       if (this.scheduler.busy || this.highlighter.inflight !== 0) return;
       this.setState('ready');
+      // Ticks and a following panel need the claims in page order; a page with neither skips it.
+      if (!this.minimap && !this.inView.on) return;
       const claims = this.claims();
       this.minimap?.draw(claims);
       if (this.inView.on) this.inView.follow(claims);

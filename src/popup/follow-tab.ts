@@ -6,10 +6,9 @@
  * The panel may also be opened as a page of its own (a tab, as the tests open it): then it
  * follows whichever tab is activated, except itself.
  */
-import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import { isEnvelope } from '../messaging/channel.ts';
 import type { ToPopup } from '../messaging/popup-protocol.ts';
+import { onPush } from './page-push.ts';
 
 export interface Follow {
   /** Another tab became the active one. */
@@ -30,17 +29,13 @@ export async function followTabs(follow: Follow): Promise<void> {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && tabId !== own?.id) follow.loading(tabId);
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    // Only the background relays (it checked the content script's message); never a tab.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if (!isEnvelope(message) || message.type !== 'popup/inView') return undefined;
-    const p = message.payload as Partial<ToPopup['popup/inView']['request']> | null;
+  onPush('popup/inView', (payload) => {
+    const p = payload as Partial<ToPopup['popup/inView']['request']> | null;
     if (typeof p?.tabId === 'number' && Array.isArray(p.ids))
       follow.inView(
         p.tabId,
         p.ids.filter((id): id is string => typeof id === 'string'),
       );
-    return undefined;
   });
 }
 

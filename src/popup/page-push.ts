@@ -14,16 +14,22 @@ import type { ToPopup } from '../messaging/popup-protocol.ts';
 
 type PageChanged = ToPopup['popup/pageChanged']['request'];
 
-/** Calls `fn` for every page change the background pushes. */
-export function onPageChanged(fn: (change: PageChanged) => void): void {
+/** Calls `fn` with the payload of every `type` push from the background (shape unchecked). */
+export function onPush(type: keyof ToPopup, fn: (payload: unknown) => void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only the background relays (it checked the content script's message); never a tab.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if (!isEnvelope(message) || message.type !== 'popup/pageChanged') return undefined;
-    const change = message.payload as Partial<PageChanged> | null;
-    if (typeof change?.tabId === 'number' && typeof change.state === 'string') fn(change as PageChanged);
+    if (isEnvelope(message) && message.type === type) fn(message.payload);
     // No reply: the background sends and forgets.
     return undefined;
+  });
+}
+
+/** Calls `fn` for every page change the background pushes. */
+export function onPageChanged(fn: (change: PageChanged) => void): void {
+  onPush('popup/pageChanged', (payload) => {
+    const change = payload as Partial<PageChanged> | null;
+    if (typeof change?.tabId === 'number' && typeof change.state === 'string') fn(change as PageChanged);
   });
 }
 

@@ -128,6 +128,14 @@ test('a lookup of one name reads the stories that name it; a page needs two', as
   assert.deepEqual(corpus.heldShards, [], 'one name is not a page on the story');
   await corpus.forText(['Valmora'], 1);
   assert.deepEqual(corpus.heldShards, ['budget'], 'a lookup of one name reads its story');
+  await corpus.forArticle('harbour-3');
+  assert.deepEqual(
+    corpus.heldShards,
+    ['budget', 'harbour'],
+    'an article opened from the list reads its story',
+  );
+  await corpus.forArticle('not-stored');
+  assert.deepEqual(corpus.heldShards, ['budget', 'harbour'], 'an unknown article reads nothing');
 });
 
 test('a small corpus is read whole at wake; a damaged build is named and left out', async () => {

@@ -27,7 +27,7 @@ export class RoutedCorpus {
 
   private constructor(
     private readonly base: IndexPart[],
-    shards: readonly Shard[],
+    private readonly shards: readonly Shard[],
     private readonly read: ReadBuilt,
     private readonly problems: string[],
   ) {
@@ -70,23 +70,24 @@ export class RoutedCorpus {
    */
   async forText(segments: readonly string[], min?: number): Promise<CorpusIndex> {
     if (!this.routes) return this.index;
+    return this.hold(routeText(this.routes, segments, undefined, min));
+  }
+
+  /** The index with the story of one stored article held (the reader opens it from the corpus list). */
+  async forArticle(article: string): Promise<CorpusIndex> {
+    if (!this.routes) return this.index;
+    const shard = this.shards.find((s) => s.articles.includes(article));
+    return shard ? this.hold([shard.id]) : this.index;
+  }
+
+  /** Reads in the shards not held yet, after those that are (starting again past the limit). */
+  private async hold(ids: string[]): Promise<CorpusIndex> {
     const have = new Set(this.held.map((h) => h.id));
-    const wanted = routeText(this.routes, segments, undefined, min).filter((id) => !have.has(id));
+    const wanted = ids.filter((id) => !have.has(id));
     if (wanted.length === 0) return this.index;
     const parts = this.parse(await this.read(wanted));
     if (parts.length === 0) return this.index;
     if (this.held.length + parts.length > HELD_SHARDS) this.held = [];
-    this.held.push(...parts);
-    this.index = this.merged();
-    return this.index;
-  }
-
-  /** The index with one more shard held (an article the reader opens from the corpus list). */
-  async hold(shard: string): Promise<CorpusIndex> {
-    if (!this.routes || this.held.some((h) => h.id === shard)) return this.index;
-    const parts = this.parse(await this.read([shard]));
-    if (parts.length === 0) return this.index;
-    if (this.held.length + 1 > HELD_SHARDS) this.held = [];
     this.held.push(...parts);
     this.index = this.merged();
     return this.index;
