@@ -8,7 +8,7 @@
 import { memberAttributions } from '../index/attributions.ts';
 import { sourceLabel } from '../index/query.ts';
 import { reportsOf } from '../index/reports.ts';
-import type { CorpusIndex, EntityType, Fact, FactStatus, Stance } from '../index/schema.ts';
+import type { CorpusIndex, EntityType, Fact, FactStatus, Source, Stance } from '../index/schema.ts';
 import { textFragmentLink } from './text-fragment.ts';
 
 export const REPORT_KIND = 'crossread-report';
@@ -81,11 +81,15 @@ export interface CrossCheckReport {
 const STATUS_ORDER: Record<FactStatus, number> = { conflict: 0, corroborated: 1, single: 2 };
 const STANCE_ORDER: Record<Stance, number> = { conflicts: 0, partial: 1, agrees: 2 };
 
-function reportFact(index: CorpusIndex, fact: Fact): ReportFact {
-  const sources = new Map(index.sources.map((s) => [s.id, s]));
-  const order = new Map(index.sources.map((s, i) => [s.id, i]));
-  const shared = new Map(reportsOf(index, fact).copies.map((c) => [c.origin, c]));
-  const { reports } = reportsOf(index, fact);
+/** The corpus's sources by id, and their place in the index: made once per report. */
+interface SourceTable {
+  byId: Map<string, Source>;
+  order: Map<string, number>;
+}
+
+function reportFact(index: CorpusIndex, { byId: sources, order }: SourceTable, fact: Fact): ReportFact {
+  const { reports, copies } = reportsOf(index, fact);
+  const shared = new Map(copies.map((c) => [c.origin, c]));
   const rows = [...fact.members]
     .sort(
       (a, b) =>
@@ -123,10 +127,14 @@ function reportFact(index: CorpusIndex, fact: Fact): ReportFact {
 /** The report of `page` against `index`, checked at `checked` (ISO time). */
 export function crossCheckReport(index: CorpusIndex, page: CheckedPage, checked: string): CrossCheckReport {
   const facts = new Map(index.facts.map((f) => [f.id, f]));
+  const table: SourceTable = {
+    byId: new Map(index.sources.map((s) => [s.id, s])),
+    order: new Map(index.sources.map((s, i) => [s.id, i])),
+  };
   const claims = page.claims
     .map((c): ReportClaim => {
       const found = c.ids.map((id) => facts.get(id)).filter((f): f is Fact => f !== undefined);
-      return { text: c.text, status: c.status, facts: found.map((f) => reportFact(index, f)) };
+      return { text: c.text, status: c.status, facts: found.map((f) => reportFact(index, table, f)) };
     })
     .filter((c) => c.facts.length > 0)
     .map((c, i) => ({ c, i }))
@@ -143,7 +151,7 @@ export function crossCheckReport(index: CorpusIndex, page: CheckedPage, checked:
         onPage: count,
         spellings: e.aliases.map((a) => ({
           text: a.text,
-          outlets: [...new Set(a.sources.map((s) => index.sources.find((x) => x.id === s)))]
+          outlets: [...new Set(a.sources.map((s) => table.byId.get(s)))]
             .filter((s) => s !== undefined)
             .map(sourceLabel),
         })),
